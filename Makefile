@@ -1,0 +1,60 @@
+# Leernetwerk: the two commands of the README are `make start` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+
+.PHONY: start test install install-test migrate demo index serve lint bench chromium
+
+$(VENV)/bin/activate:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Leernetwerk heeft Python 3.11 of nieuwer nodig.")'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/activate
+	$(PIP) install -q -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(PIP) install -q -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(MANAGE) migrate --noinput -v0
+
+demo: migrate
+	@if $(MANAGE) demo_nodig; then $(MANAGE) demo_laden --geen-index; else echo "Database heeft al gegevens: demo-inhoud niet opnieuw geladen."; fi
+
+index: demo
+	$(MANAGE) update_index -v0
+
+start: index
+	@echo ""
+	@echo "Leernetwerk draait op http://127.0.0.1:$(PORT)/  (stoppen: Ctrl+C)"
+	@echo "Demo-accounts (wachtwoord: $${DEMO_WACHTWOORD:-leernetwerk-demo}):"
+	@echo "  demo-consulent, demo-trainer, demo-teamchef, demo-kennisbeheerder, demo-beheerder"
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Browser tests drive Debian's chromium. As root we install it; otherwise we say how.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "chromium kon niet worden geinstalleerd"; \
+	  else \
+	    echo "Let op: /usr/bin/chromium ontbreekt; browsertests worden overgeslagen. Installeer met: sudo apt-get install chromium"; \
+	  fi; \
+	fi
+
+test: install-test chromium
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .

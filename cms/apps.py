@@ -1,0 +1,42 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+TAXONOMIE = [
+    "fasereeks",
+    "fase",
+    "doelgroep",
+    "trede",
+    "klanttype",
+    "werkzaamelement",
+    "basismethodiek",
+]
+
+
+def _crud(app_label, modellen, acties=("add", "change", "delete", "view")):
+    return [f"{app_label}.{actie}_{model}" for model in modellen for actie in acties]
+
+
+class CmsConfig(AppConfig):
+    name = "cms"
+    verbose_name = _("Leernetwerk basis")
+
+    rol_rechten = {
+        "Trainer": ["wagtailadmin.access_admin"],
+        "Kennisbeheerder": ["wagtailadmin.access_admin", *_crud("cms", TAXONOMIE)],
+        "Beheerder": [
+            "wagtailadmin.access_admin",
+            *_crud("cms", TAXONOMIE),
+            *_crud("cms", ["organisatie", "team", "profiel"]),
+            *_crud("auth", ["user"]),
+            "auth.change_group",
+            "auth.view_group",
+            "wagtailcore.change_site",
+            "wagtailcore.view_site",
+        ],
+    }
+
+    def ready(self):
+        from cms.rollen import rollen_inrichten
+
+        post_migrate.connect(rollen_inrichten, dispatch_uid="cms_rollen_inrichten")

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from cms import views
+
+urlpatterns = [
+    path("inloggen/", views.InlogView.as_view(), name="inloggen"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="uitloggen"),
+    # The admin has no login of its own: /inloggen/ serves everyone (keeps ?next=).
+    path("beheer/login/", RedirectView.as_view(url="/inloggen/", query_string=True)),
+    path("beheer/", include(wagtailadmin_urls)),
+    path("documenten/", include(wagtaildocs_urls)),
+    path("", include("cms.search.urls")),
+    path("", include("leernetwerk.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [
+    # Wagtail's own front-end login is not used: everything goes through /inloggen/.
+    path("_util/login/", RedirectView.as_view(url="/inloggen/")),
+    path("", include(wagtail_urls)),
+]
