@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from cms.activiteiten import Activiteit
 from cms.organisaties import Organisatie, Profiel, Team
 from cms.taxonomie import (
     Basismethodiek,
@@ -18,6 +19,7 @@ from cms.taxonomie import (
 )
 
 __all__ = [
+    "Activiteit",
     "Basismethodiek",
     "Doelgroep",
     "Fase",

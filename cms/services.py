@@ -1,0 +1,37 @@
+"""Writes shared by every app."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+
+from cms.activiteiten import Activiteit
+
+
+def activiteit_vastleggen(*, gebruiker, soort, onderwerp=None, moment=None, uren=None, titel=""):
+    """Record that something counts in the user's leercyclus.
+
+    With an `onderwerp` (any model instance) the record is kept once per user, kind and object:
+    recording it again updates moment, hours and title instead of counting twice.
+    """
+    moment = moment or timezone.now()
+    if onderwerp is None:
+        return Activiteit.objects.create(
+            gebruiker=gebruiker, soort=soort, moment=moment, uren=uren, titel=titel
+        )
+    activiteit, _ = Activiteit.objects.update_or_create(
+        gebruiker=gebruiker,
+        soort=soort,
+        content_type=ContentType.objects.get_for_model(onderwerp, for_concrete_model=False),
+        object_id=onderwerp.pk,
+        defaults={"moment": moment, "uren": uren, "titel": titel or str(onderwerp)[:255]},
+    )
+    return activiteit
+
+
+def activiteit_intrekken(*, gebruiker, soort, onderwerp):
+    """Remove the record for this user, kind and object (e.g. attendance withdrawn)."""
+    Activiteit.objects.filter(
+        gebruiker=gebruiker,
+        soort=soort,
+        content_type=ContentType.objects.get_for_model(onderwerp, for_concrete_model=False),
+        object_id=onderwerp.pk,
+    ).delete()
