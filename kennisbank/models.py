@@ -1,0 +1,298 @@
+"""Kennisbank: the interventieschema (interventies by fase, laag and onderdeel) and beslismomenten.
+
+The handreiking (the method book) lives in the sub-app kennisbank.handreiking.
+Every searchable page here exposes `fases` and `doelgroepen`, which search uses for badges
+and facets.
+"""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.models import Organisatie
+
+RICHTEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "h3", "h4"]
+
+
+class Laag(models.TextChoices):
+    STANDAARD = "standaard", _("standaard werkwijze")
+    HOUDING = "houding", _("houding / benadering")
+    TOOLBOX = "toolbox", _("toolbox")
+
+
+class Onderdeel(models.TextChoices):
+    BESPREKEN = "bespreken", _("bespreken")
+    DOEN = "doen", _("doen")
+    HOE = "hoe", _("hoe")
+    BENADERING = "benadering", _("benadering")
+    AFSTEMMING = "afstemming", _("afstemming")
+
+
+class Bewijsniveau(models.TextChoices):
+    NIET_BEOORDEELD = "niet_beoordeeld", _("niet beoordeeld")
+    GOED_BESCHREVEN = "goed_beschreven", _("goed beschreven")
+    GOED_ONDERBOUWD = "goed_onderbouwd", _("goed onderbouwd")
+    EFFECTIEF_EERSTE = "effectief_eerste", _("effectief: eerste aanwijzingen")
+    EFFECTIEF_GOEDE = "effectief_goede", _("effectief: goede aanwijzingen")
+    EFFECTIEF_STERKE = "effectief_sterke", _("effectief: sterke aanwijzingen")
+
+
+class Status(models.TextChoices):
+    BESCHIKBAAR = "beschikbaar", _("beschikbaar")
+    PILOT = "pilot", _("pilot")
+    GEPLAND = "gepland", _("gepland")
+    ONTBREKEND = "ontbrekend", _("ontbrekend")
+
+
+class Verplichting(models.TextChoices):
+    VRIJWILLIG = "vrijwillig", _("vrijwillig")
+    VERPLICHT = "verplicht", _("verplicht")
+    BEIDE = "beide", _("vrijwillig of verplicht")
+
+
+class Herkomst(models.Model):
+    """Where an interventie came from: literatuur, focusgroep cliënten, consulenten, ..."""
+
+    naam = models.CharField(_("naam"), max_length=80)
+    slug = models.SlugField(_("slug"), unique=True)
+    volgorde = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["volgorde"]
+        verbose_name = _("herkomst")
+        verbose_name_plural = _("herkomsten")
+
+    def __str__(self):
+        return self.naam
+
+
+class AanpakBlock(blocks.StreamBlock):
+    tekst = blocks.RichTextBlock(features=RICHTEXT_FEATURES, label=_("tekst"))
+    stappen = blocks.ListBlock(
+        blocks.CharBlock(label=_("stap")), label=_("stappen"), icon="list-ol"
+    )
+    voorbeeld = blocks.StructBlock(
+        [
+            ("consulent", blocks.TextBlock(label=_("consulent zegt"))),
+            ("klant", blocks.TextBlock(label=_("klant zegt"), required=False)),
+        ],
+        label=_("voorbeeldzin"),
+        icon="openquote",
+    )
+    tip = blocks.TextBlock(label=_("tip"), icon="help")
+
+
+class InterventieTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "kennisbank.InterventiePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class InterventieschemaPage(RoutablePageMixin, Page):
+    """The schema: all interventies and beslismomenten live below this page."""
+
+    intro = RichTextField(_("introductie"), blank=True, features=RICHTEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["kennisbank.InterventiePage", "kennisbank.BeslismomentPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("interventieschema")
+
+
+class InterventiePage(Page):
+    samenvatting = models.TextField(_("samenvatting"), max_length=600)
+    fases = ParentalManyToManyField("cms.Fase", verbose_name=_("fases"), related_name="+")
+    laag = models.CharField(_("laag"), max_length=20, choices=Laag.choices, default=Laag.TOOLBOX)
+    onderdeel = models.CharField(
+        _("onderdeel"), max_length=20, choices=Onderdeel.choices, blank=True
+    )
+    doelgroepen = ParentalManyToManyField(
+        "cms.Doelgroep", verbose_name=_("doelgroepen"), blank=True, related_name="+"
+    )
+    treden = ParentalManyToManyField(
+        "cms.Trede", verbose_name=_("treden"), blank=True, related_name="+"
+    )
+    klanttypen = ParentalManyToManyField(
+        "cms.Klanttype", verbose_name=_("klanttypen"), blank=True, related_name="+"
+    )
+    werkzame_elementen = ParentalManyToManyField(
+        "cms.WerkzaamElement", verbose_name=_("werkzame elementen"), blank=True, related_name="+"
+    )
+    basismethodieken = ParentalManyToManyField(
+        "cms.Basismethodiek",
+        verbose_name=_("basismethodiek of techniek"),
+        blank=True,
+        related_name="+",
+    )
+    aanpak = StreamField(AanpakBlock(), verbose_name=_("aanpak"), blank=True)
+    onderbouwing = RichTextField(_("onderbouwing"), blank=True, features=RICHTEXT_FEATURES)
+    bronnen = models.TextField(_("bronnen"), blank=True, help_text=_("Eén bron per regel."))
+    herkomst = ParentalManyToManyField(
+        Herkomst, verbose_name=_("herkomst"), blank=True, related_name="+"
+    )
+    bewijsniveau = models.CharField(
+        _("bewijsniveau"),
+        max_length=30,
+        choices=Bewijsniveau.choices,
+        default=Bewijsniveau.NIET_BEOORDEELD,
+    )
+    bewijs_beoordeeld_op = models.DateField(_("bewijsniveau beoordeeld op"), null=True, blank=True)
+    aanbieder = models.CharField(_("aanbieder"), max_length=200, blank=True)
+    duur = models.CharField(_("duur"), max_length=120, blank=True)
+    kosten = models.CharField(_("kosten"), max_length=120, blank=True)
+    verplichting = models.CharField(
+        _("vrijwillig of verplicht"), max_length=20, choices=Verplichting.choices, blank=True
+    )
+    verwijsroute = models.TextField(_("verwijsroute"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.BESCHIKBAAR
+    )
+    hiaat_eigenaar = models.CharField(
+        _("eigenaar van het hiaat"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bij status ontbrekend: wie zorgt dat dit aanbod er komt."),
+    )
+    tags = ClusterTaggableManager(through=InterventieTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("samenvatting"),
+        MultiFieldPanel(
+            [
+                FieldPanel("fases", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("laag"),
+                FieldPanel("onderdeel"),
+            ],
+            heading=_("Plaats in het schema"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("doelgroepen", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("treden", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("klanttypen", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("werkzame_elementen", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("basismethodieken", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
+            heading=_("Voor wie en waarom"),
+        ),
+        FieldPanel("aanpak"),
+        MultiFieldPanel(
+            [
+                FieldPanel("onderbouwing"),
+                FieldPanel("bronnen"),
+                FieldPanel("herkomst", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("bewijsniveau"),
+                FieldPanel("bewijs_beoordeeld_op"),
+            ],
+            heading=_("Onderbouwing en bewijs"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("aanbieder"),
+                FieldPanel("duur"),
+                FieldPanel("kosten"),
+                FieldPanel("verplichting"),
+                FieldPanel("verwijsroute"),
+                FieldPanel("status"),
+                FieldPanel("hiaat_eigenaar"),
+            ],
+            heading=_("Programma en beschikbaarheid"),
+        ),
+        InlinePanel("notities", label=_("Notities per gemeente")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("samenvatting"),
+        index.SearchField("aanpak"),
+        index.SearchField("onderbouwing"),
+        index.SearchField("aanbieder"),
+        index.AutocompleteField("title"),
+        index.FilterField("laag"),
+        index.FilterField("onderdeel"),
+        index.FilterField("status"),
+        index.FilterField("bewijsniveau"),
+        index.RelatedFields("fases", [index.SearchField("naam"), index.FilterField("slug")]),
+        index.RelatedFields("doelgroepen", [index.SearchField("naam"), index.FilterField("slug")]),
+        index.RelatedFields("basismethodieken", [index.SearchField("naam")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["kennisbank.InterventieschemaPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("interventie")
+        verbose_name_plural = _("interventies")
+
+
+class InterventieNotitie(Orderable):
+    """Gemeente-specific notes: local forms, routes, contact points."""
+
+    interventie = ParentalKey(InterventiePage, on_delete=models.CASCADE, related_name="notities")
+    organisatie = models.ForeignKey(
+        Organisatie, verbose_name=_("gemeente"), on_delete=models.CASCADE, related_name="+"
+    )
+    tekst = models.TextField(_("notitie"))
+
+    panels = [FieldPanel("organisatie"), FieldPanel("tekst")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("notitie per gemeente")
+
+
+class BeslisOptieBlock(blocks.StructBlock):
+    optie = blocks.CharBlock(label=_("optie"))
+    criteria = blocks.RichTextBlock(features=RICHTEXT_FEATURES, label=_("wanneer kies je dit"))
+    interventies = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="kennisbank.InterventiePage"),
+        label=_("interventies die passen"),
+        required=False,
+    )
+
+    class Meta:
+        icon = "fork"
+        label = _("optie")
+
+
+class BeslismomentPage(Page):
+    """A decision point: the question, its options, criteria per option, and fitting interventies."""
+
+    vraag = models.CharField(_("vraag"), max_length=255)
+    toelichting = RichTextField(_("toelichting"), blank=True, features=RICHTEXT_FEATURES)
+    opties = StreamField([("optie", BeslisOptieBlock())], verbose_name=_("opties"), min_num=2)
+    fases = ParentalManyToManyField("cms.Fase", verbose_name=_("fases"), related_name="+")
+    doelgroepen = ParentalManyToManyField(
+        "cms.Doelgroep", verbose_name=_("doelgroepen"), blank=True, related_name="+"
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("vraag"),
+        FieldPanel("toelichting"),
+        FieldPanel("opties"),
+        FieldPanel("fases", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("doelgroepen", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("vraag"),
+        index.SearchField("toelichting"),
+        index.SearchField("opties"),
+        index.AutocompleteField("title"),
+        index.RelatedFields("fases", [index.SearchField("naam"), index.FilterField("slug")]),
+        index.RelatedFields("doelgroepen", [index.SearchField("naam"), index.FilterField("slug")]),
+    ]
+    parent_page_types = ["kennisbank.InterventieschemaPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("beslismoment")
+        verbose_name_plural = _("beslismomenten")
