@@ -265,7 +265,7 @@ class BeslisOptieBlock(blocks.StructBlock):
 
 
 class BeslismomentPage(Page):
-    """A decision point: the question, its options, criteria per option, and fitting interventies."""
+    """A decision point: the question, its options with criteria and fitting interventies."""
 
     vraag = models.CharField(_("vraag"), max_length=255)
     toelichting = RichTextField(_("toelichting"), blank=True, features=RICHTEXT_FEATURES)
