@@ -15,11 +15,11 @@ $(VENV)/bin/activate:
 	$(PIP) install -q --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(VENV)/bin/activate
-	$(PIP) install -q -e .
+	$(PIP) install -q .
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(PIP) install -q -e '.[test]'
+	$(PIP) install -q '.[test]'
 	@touch $@
 
 install: $(VENV)/.installed
