@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 
-.PHONY: start test install install-test migrate demo index serve lint bench chromium
+.PHONY: start test install install-test migrate demo index lint chromium lasttest
 
 $(VENV)/bin/activate:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Leernetwerk heeft Python 3.11 of nieuwer nodig.")'
@@ -58,3 +58,7 @@ test: install-test chromium
 lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# Bounded load test on loopback (gunicorn, 2 workers; wrk, 32 connections, 60 s).
+lasttest: install
+	scripts/lasttest.sh $(DUUR)
