@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_migrate
 from django.utils.translation import gettext_lazy as _
 
 TAXONOMIE = [
@@ -33,6 +33,7 @@ class CmsConfig(AppConfig):
             "auth.view_group",
             "wagtailcore.change_site",
             "wagtailcore.view_site",
+            "cms.view_auditregel",
         ],
     }
 
@@ -40,3 +41,13 @@ class CmsConfig(AppConfig):
         from cms.rollen import rollen_inrichten
 
         post_migrate.connect(rollen_inrichten, dispatch_uid="cms_rollen_inrichten")
+
+        from django.contrib.auth import get_user_model
+
+        from cms.signalen import rol_wijziging_vastleggen
+
+        m2m_changed.connect(
+            rol_wijziging_vastleggen,
+            sender=get_user_model().groups.through,
+            dispatch_uid="cms_rol_wijziging",
+        )

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from cms.activiteiten import Activiteit
+from cms.audit import AuditRegel
 from cms.organisaties import Organisatie, Profiel, Team
 from cms.taxonomie import (
     Basismethodiek,
@@ -20,6 +21,7 @@ from cms.taxonomie import (
 
 __all__ = [
     "Activiteit",
+    "AuditRegel",
     "Basismethodiek",
     "Doelgroep",
     "Fase",

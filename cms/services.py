@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from cms.activiteiten import Activiteit
+from cms.audit import AuditRegel
 
 
 def activiteit_vastleggen(*, gebruiker, soort, onderwerp=None, moment=None, uren=None, titel=""):
@@ -35,3 +36,12 @@ def activiteit_intrekken(*, gebruiker, soort, onderwerp):
         content_type=ContentType.objects.get_for_model(onderwerp, for_concrete_model=False),
         object_id=onderwerp.pk,
     ).delete()
+
+
+def audit_vastleggen(*, actie, gebruiker=None, onderwerp="", reden=""):
+    """Write one line to the audit log (who, what, on what, why). Never content itself."""
+    if gebruiker is not None and not gebruiker.is_authenticated:
+        gebruiker = None
+    return AuditRegel.objects.create(
+        actie=actie, gebruiker=gebruiker, onderwerp=str(onderwerp)[:255], reden=reden
+    )

@@ -4,6 +4,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.models import (
+    AuditRegel,
     Basismethodiek,
     Doelgroep,
     Fase,
@@ -83,3 +84,20 @@ def zoek_tegel(request):
             volgorde=90,
         )
     ]
+
+
+class AuditlogViewSet(SnippetViewSet):
+    """Read-only for beheerders: nobody has add/change rights on audit lines."""
+
+    model = AuditRegel
+    icon = "history"
+    menu_label = _("Auditlog")
+    menu_order = 320
+    add_to_admin_menu = True
+    list_display = ["moment", "actie", "gebruiker", "onderwerp", "reden"]
+    list_filter = ["actie"]
+    search_fields = ["onderwerp", "reden"]
+    inspect_view_enabled = True
+
+
+register_snippet(AuditlogViewSet)
