@@ -24,3 +24,20 @@ def client_als(client, demo_gebruikers):
 @pytest.fixture
 def wachtwoord():
     return demo_wachtwoord()
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests (browser, backup) flush the database afterwards, which would also
+    remove what data migrations created (home page, taxonomies, roles) for the tests that follow.
+    Serialized rollback restores it, so every test sees a freshly migrated database."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            item.add_marker(
+                pytest.mark.django_db(*marker.args, **marker.kwargs, serialized_rollback=True),
+                append=False,
+            )
