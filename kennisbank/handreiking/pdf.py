@@ -1,0 +1,16 @@
+"""The book as a PDF, rendered on the server with WeasyPrint.
+
+WeasyPrint needs pango (a Debian package), so it is imported only when a PDF is asked for. The
+HTML holds everything it needs (CSS inline, images as data: URIs): WeasyPrint fetches nothing.
+"""
+
+from django.template.loader import render_to_string
+
+
+def boek_als_pdf(boek, context, request):
+    from weasyprint import HTML  # lazy: pango is only needed for PDFs
+
+    html = render_to_string(
+        "handreiking/boek_pdf.html", {**context, "pdf": True, "page": boek}, request=request
+    )
+    return HTML(string=html).write_pdf()
