@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import DateColumn, TitleColumn, UserColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
@@ -28,7 +28,7 @@ class VerlopenBeoordelingenView(ReportView):
     }
     columns = [
         TitleColumn("title", label=_("Hoofdstuk"), url_name="wagtailadmin_pages:edit"),
-        Column("eigenaar", label=_("Eigenaar")),
+        UserColumn("eigenaar", label=_("Eigenaar")),
         DateColumn("laatst_beoordeeld", label=_("Laatst beoordeeld")),
         DateColumn("volgende_beoordeling", label=_("Volgende beoordeling")),
     ]

@@ -14,7 +14,7 @@ def kernbegrip(term, definitie):
 
 
 def verwijzing(pagina, toelichting=""):
-    return ("verwijzing", {"pagina": pagina.pk, "toelichting": toelichting})
+    return ("verwijzing", {"pagina": pagina, "toelichting": toelichting})
 
 
 @pytest.fixture
