@@ -909,7 +909,7 @@ def _body(items, laatste_versie):
     return body
 
 
-def _hoofdstuk_laden(ouder, spec, eigenaar, vandaag):
+def _hoofdstuk_laden(ouder, spec, eigenaar, beoordelaar, vandaag):
     bestaand = HoofdstukPage.objects.child_of(ouder).filter(slug=spec["slug"]).first()
     if bestaand is not None:
         return bestaand, False
@@ -930,7 +930,9 @@ def _hoofdstuk_laden(ouder, spec, eigenaar, vandaag):
     for nummer, notitie in enumerate(versies, start=1):
         if nummer > 1:
             hoofdstuk.body = _body(spec["body"], laatste_versie=nummer == len(versies))
-        services.hoofdstuk_publiceren(hoofdstuk=hoofdstuk, notitie=notitie, gebruiker=eigenaar)
+        services.hoofdstuk_publiceren(
+            hoofdstuk=hoofdstuk, notitie=notitie, auteur=eigenaar, beoordelaar=beoordelaar
+        )
     return hoofdstuk, True
 
 
@@ -940,7 +942,9 @@ def handreikingen_laden(stdout):
     if index is None:
         stdout.write("Geen handreikingpagina gevonden: draai eerst migrate.")
         return
-    eigenaar = get_user_model().objects.filter(username="demo-trainer").first()
+    gebruikers = get_user_model().objects
+    eigenaar = gebruikers.filter(username="demo-trainer").first()
+    beoordelaar = gebruikers.filter(username="demo-kennisbeheerder").first()
     vandaag = timezone.localdate()
     nieuw = 0
     for spec in BOEKEN:
@@ -953,10 +957,14 @@ def handreikingen_laden(stdout):
                 intro=spec["intro"],
             )
             index.add_child(instance=boek)
-            boek.save_revision(user=eigenaar).publish(user=eigenaar)
+            boek.save_revision(user=eigenaar).publish(user=beoordelaar)
         for hoofdstuk_spec in spec["hoofdstukken"]:
-            hoofdstuk, gemaakt = _hoofdstuk_laden(boek, hoofdstuk_spec, eigenaar, vandaag)
+            hoofdstuk, gemaakt = _hoofdstuk_laden(
+                boek, hoofdstuk_spec, eigenaar, beoordelaar, vandaag
+            )
             nieuw += gemaakt
             for paragraaf_spec in hoofdstuk_spec.get("paragrafen", []):
-                nieuw += _hoofdstuk_laden(hoofdstuk, paragraaf_spec, eigenaar, vandaag)[1]
+                nieuw += _hoofdstuk_laden(
+                    hoofdstuk, paragraaf_spec, eigenaar, beoordelaar, vandaag
+                )[1]
     stdout.write(f"Handreikingen geladen ({nieuw} nieuwe hoofdstukken).")

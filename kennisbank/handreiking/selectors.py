@@ -93,7 +93,7 @@ def _begrippen(hoofdstukken):
 def begrippen_koppelaar(begrippen, lijst_url):
     """Return html -> html linking the first mention of each term to the begrippenlijst.
 
-    Only text outside tags and outside existing links is touched. One function serves one page,
+    Only text outside tags, links and headings is touched. One function serves one page,
     so a term is linked once per chapter, not once per paragraph.
     """
     if not begrippen:
@@ -114,15 +114,15 @@ def begrippen_koppelaar(begrippen, lijst_url):
 
     def koppel(html):
         delen = re.split(r"(<[^>]+>)", html)
-        in_link = 0
+        overslaan = 0  # inside a link or heading: leave the text alone
         for i, deel in enumerate(delen):
             if deel.startswith("<"):
-                if re.match(r"<a[\s>]", deel, re.IGNORECASE):
-                    in_link += 1
-                elif re.match(r"</a\s*>", deel, re.IGNORECASE):
-                    in_link = max(0, in_link - 1)
+                if re.match(r"<(a|h[1-6])[\s>]", deel, re.IGNORECASE):
+                    overslaan += 1
+                elif re.match(r"</(a|h[1-6])\s*>", deel, re.IGNORECASE):
+                    overslaan = max(0, overslaan - 1)
                 continue
-            if not in_link and deel:
+            if not overslaan and deel:
                 delen[i] = patroon.sub(vervang, deel)
         return "".join(delen)
 

@@ -17,9 +17,12 @@ def hoofdstuk_gelezen_markeren(*, gebruiker, hoofdstuk):
 
 
 @transaction.atomic
-def hoofdstuk_publiceren(*, hoofdstuk, notitie, gebruiker=None):
-    """Save a new revision with its change note and publish it (demo content, imports)."""
+def hoofdstuk_publiceren(*, hoofdstuk, notitie, auteur=None, beoordelaar=None):
+    """Save a new revision with its change note and publish it (demo content, imports).
+
+    The beoordelaar must be allowed to publish (a kennisbeheerder); without one, no check is done.
+    """
     hoofdstuk.wijzigingsnotitie = notitie
-    revisie = hoofdstuk.save_revision(user=gebruiker, log_action=True)
-    revisie.publish(user=gebruiker)
+    revisie = hoofdstuk.save_revision(user=auteur, log_action=True)
+    revisie.publish(user=beoordelaar)
     return revisie

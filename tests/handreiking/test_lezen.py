@@ -45,7 +45,7 @@ def boek_met_hoofdstukken(maak_boek, maak_hoofdstuk):
         "Weten, willen, kunnen",
         body=[
             kernbegrip("Ambivalentie", "Wel en niet willen tegelijk."),
-            tekst("<p>Bij zelfsturing hoort ook twijfel; zelfsturing groeit.</p>"),
+            tekst("<h3>Zelfsturing</h3><p>Bij zelfsturing hoort twijfel; zelfsturing groeit.</p>"),
         ],
     )
     paragraaf = maak_hoofdstuk(twee, "Willen", body=[tekst("<p>Over motivatie.</p>")])
@@ -107,6 +107,7 @@ def test_begrippenlijst_is_alphabetical_with_anchors_and_chapters_link_to_terms(
     hoofdstuk = client.get(twee.url).content.decode()
     link = f'<a class="begrip-link" href="{boek.url}begrippen/#begrip-zelfsturing">zelfsturing</a>'
     assert hoofdstuk.count(link) == 1  # only the first mention links
+    assert "<h3>Zelfsturing</h3>" in hoofdstuk  # headings are left alone
 
 
 def test_marking_a_chapter_read_records_it_once_in_the_leercyclus(
