@@ -15,9 +15,9 @@ def test_consulent_reads_a_chapter_goes_next_by_keyboard_and_marks_it_read(
     live_server,
     page,
     inloggen,
-    maak_boek,
-    maak_hoofdstuk,
-    demo_gebruikers,  # noqa: F811
+    maak_boek,  # noqa: F811
+    maak_hoofdstuk,  # noqa: F811
+    demo_gebruikers,
 ):
     boek = maak_boek()
     maak_hoofdstuk(boek, "Wat is zelfsturing", body=[kernbegrip("Zelfsturing", "Zelf sturen.")])
