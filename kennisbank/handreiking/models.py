@@ -101,7 +101,15 @@ class HandreikingPage(RoutablePageMixin, Page):
     def pdf(self, request):
         from kennisbank.handreiking import pdf, selectors
 
-        inhoud = pdf.boek_als_pdf(self, selectors.volledig_boek_context(self, request), request)
+        context = selectors.volledig_boek_context(self, request)
+        try:
+            inhoud = pdf.boek_als_pdf(self, context, request)
+        except pdf.PdfNietBeschikbaar:
+            response = self.render(
+                request, template="handreiking/pdf_niet_beschikbaar.html", context_overrides=context
+            )
+            response.status_code = 503
+            return response
         response = HttpResponse(inhoud, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.pdf"'
         return response

@@ -7,8 +7,15 @@ HTML holds everything it needs (CSS inline, images as data: URIs): WeasyPrint fe
 from django.template.loader import render_to_string
 
 
+class PdfNietBeschikbaar(Exception):
+    """WeasyPrint or the pango libraries it needs are missing on this server."""
+
+
 def boek_als_pdf(boek, context, request):
-    from weasyprint import HTML  # lazy: pango is only needed for PDFs
+    try:
+        from weasyprint import HTML  # lazy: pango is only needed for PDFs
+    except (ImportError, OSError) as fout:
+        raise PdfNietBeschikbaar(str(fout)) from fout
 
     html = render_to_string(
         "handreiking/boek_pdf.html", {**context, "pdf": True, "page": boek}, request=request

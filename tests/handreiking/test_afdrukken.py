@@ -59,3 +59,15 @@ def test_pdf_is_valid_and_has_every_chapter_title_in_order_and_page_numbers(clie
     assert re.search(r"Wat is zelfsturing\W*3\b", inhoud)
     # Page numbers at the foot of each page after the title page.
     assert paginas[2].strip().endswith("3")
+
+
+def test_without_weasyprint_the_pdf_link_explains_and_offers_printing(
+    client_als, boek, monkeypatch
+):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import fails, as without pango
+    response = client_als("demo-consulent").get(f"{boek.url}pdf/")
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "De PDF kan nu niet worden gemaakt" in html and f"{boek.url}afdrukken/" in html

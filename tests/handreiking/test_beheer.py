@@ -236,3 +236,22 @@ def test_workflow_is_assigned_to_the_handreiking_index(index):
     assert workflow is not None and workflow.active
     taak = workflow.tasks.get().specific
     assert [g.name for g in taak.groups.all()] == ["Kennisbeheerder"]
+
+
+def test_trainer_can_preview_a_new_and_an_edited_chapter(client_als, hoofdstuk):
+    trainer = client_als("demo-trainer")
+    boek = hoofdstuk.get_parent()
+    nieuw = _formulier(hoofdstuk, title="Nieuw hoofdstuk", slug="nieuw-hoofdstuk")
+    for url, data in [
+        (reverse("wagtailadmin_pages:preview_on_edit", args=[hoofdstuk.pk]), _formulier(hoofdstuk)),
+        (
+            reverse(
+                "wagtailadmin_pages:preview_on_add",
+                args=["handreiking", "hoofdstukpage", boek.pk],
+            ),
+            nieuw,
+        ),
+    ]:
+        assert trainer.post(url, data).json()["is_valid"], url
+        html = trainer.get(url).content.decode()
+        assert "Nieuwe uitleg." in html, url
