@@ -2,8 +2,10 @@
 
 import io
 import re
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from pypdf import PdfReader
 
 from tests.handreiking.conftest import kernbegrip, tekst
@@ -33,7 +35,11 @@ def test_print_page_holds_every_chapter_in_order_with_print_css(client_als, boek
     html = client_als("demo-consulent").get(f"{boek.url}afdrukken/").content.decode()
     posities = [html.index(f"</span> {titel}</h") for titel in TITELS]
     assert posities == sorted(posities)
-    assert "handreiking/css/handreiking.css" in html and "@media print" not in html
+    assert "handreiking/css/handreiking.css" in html
+    css = Path(finders.find("handreiking/css/handreiking.css")).read_text()
+    print_css = css[css.index("@media print") :]
+    assert ".boek-hoofdstuk { break-before: page; }" in print_css
+    assert ".boek__inhoud, .bladeren, .gelezen-formulier" in print_css  # no navigation on paper
     assert html.count('class="boek-hoofdstuk') == len(TITELS) + 1  # plus the begrippenlijst
 
 

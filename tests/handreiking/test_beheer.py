@@ -3,11 +3,13 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Revision, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from kennisbank.handreiking.blocks import HoofdstukBlock
 from kennisbank.handreiking.models import HoofdstukPage
 from tests.handreiking.conftest import tekst
 
@@ -34,21 +36,22 @@ def _bewerk_url(pagina):
     return reverse("wagtailadmin_pages:edit", args=[pagina.pk])
 
 
+def _tekst_van(fout):
+    """A (nested) block validation error as plain text."""
+    delen = list(getattr(fout, "messages", []) or [])
+    for attr in ("block_errors", "non_block_errors"):
+        waarde = getattr(fout, attr, None)
+        if isinstance(waarde, dict):
+            delen += [_tekst_van(f) for f in waarde.values()]
+        elif waarde:
+            delen += [_tekst_van(f) for f in waarde]
+    return " ".join(str(d) for d in delen)
+
+
 def _fouten(response):
     """All error messages of the edit form, flattened to text (stream block errors included)."""
     form = response.context["form"]
-
-    def tekst_van(fout):
-        delen = list(getattr(fout, "messages", []) or [])
-        for attr in ("block_errors", "non_block_errors"):
-            waarde = getattr(fout, attr, None)
-            if isinstance(waarde, dict):
-                delen += [tekst_van(f) for f in waarde.values()]
-            elif waarde:
-                delen += [tekst_van(f) for f in waarde]
-        return " ".join(str(d) for d in delen)
-
-    return " ".join(tekst_van(f) for fouten in form.errors.as_data().values() for f in fouten)
+    return " ".join(_tekst_van(f) for fouten in form.errors.as_data().values() for f in fouten)
 
 
 @pytest.fixture
@@ -255,3 +258,28 @@ def test_trainer_can_preview_a_new_and_an_edited_chapter(client_als, hoofdstuk):
         assert trainer.post(url, data).json()["is_valid"], url
         html = trainer.get(url).content.decode()
         assert "Nieuwe uitleg." in html, url
+
+
+def test_client_data_in_a_conversation_fragment_is_refused():
+    blok = HoofdstukBlock()
+    waarde = blok.to_python(
+        [
+            {
+                "type": "techniek",
+                "value": {
+                    "naam": "Open vragen",
+                    "wanneer": "Altijd.",
+                    "fragmenten": [
+                        {
+                            "oordeel": "goed",
+                            "regels": [{"spreker": "klant", "tekst": "Mail me: sam@voorbeeld.nl"}],
+                            "toelichting": "",
+                        }
+                    ],
+                },
+            }
+        ]
+    )
+    with pytest.raises(ValidationError) as fout:
+        blok.clean(waarde)
+    assert "Verwijder het e-mailadres “sam@voorbeeld.nl”." in _tekst_van(fout.value)
