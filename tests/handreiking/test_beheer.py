@@ -232,6 +232,8 @@ def test_report_lists_chapters_past_their_review_date(
     assert "Verlopen hoofdstuk" in html and "Marco Bakker" in html
     assert "Actueel hoofdstuk" not in html
     assert client_als("demo-consulent").get(url).status_code in (302, 403)
+    # The report is in the admin's Reports menu.
+    assert url in client_als("demo-kennisbeheerder").get("/beheer/").content.decode()
 
 
 def test_workflow_is_assigned_to_the_handreiking_index(index):
