@@ -12,6 +12,7 @@ INSTALLED_APPS = [
     "cms",
     "cms.search",
     "kennisbank",
+    "kennisbank.handreiking",
     "oefeningen",
     "leernetwerk",
     "wagtail.contrib.forms",
