@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "kennisbank",
     "oefeningen",
     "leernetwerk",
+    "leernetwerk.leercyclus",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
