@@ -95,10 +95,14 @@ class Planmodule(models.Model):
         return self.leermodule_id is None
 
     def afrondingssleutel(self):
-        """(content type id, object id) of the ledger record that means: completed."""
+        """(app label, model, object id) of the ledger record that means: completed.
+
+        Natural keys, not content type ids, so reading it needs no content type query.
+        """
         if self.leermodule_id is not None:
-            return (self.leermodule_type_id, self.leermodule_id)
-        return (ContentType.objects.get_for_model(Planmodule).pk, self.pk)
+            soort = self.leermodule_type
+            return (soort.app_label, soort.model, self.leermodule_id)
+        return (self._meta.app_label, self._meta.model_name, self.pk)
 
 
 class Reflectie(models.Model):

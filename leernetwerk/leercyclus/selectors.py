@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from cms.activiteiten import Activiteit
 from cms.models import Team
-from leernetwerk.leercyclus.models import Leercyclusplan, Reflectie
+from leernetwerk.leercyclus.models import Leercyclusplan, Planmodule, Reflectie
 from leernetwerk.models import Voornemen
 
 S = Activiteit.Soort
@@ -90,7 +90,7 @@ class Feiten:
     modules_afgerond: int = 0
     reflectie_uren_jaar: Decimal = NUL
     open_voornemens: int = 0
-    afgerond: dict = field(default_factory=dict)  # (content type id, object id) -> moment
+    afgerond: dict = field(default_factory=dict)  # Planmodule.afrondingssleutel() -> moment
 
 
 _TELLERS = {
@@ -131,13 +131,15 @@ def feiten_ophalen(gebruiker_ids, periode, nu=None):
             f.intervisie_uren = rij["uren_periode"] or NUL
         elif rij["soort"] in _TELLERS:
             setattr(f, _TELLERS[rij["soort"]], rij["n"])
-    for pk, ct, obj, moment in Activiteit.objects.filter(
+    for pk, app, model, obj, moment in Activiteit.objects.filter(
         gebruiker_id__in=feiten,
         soort=S.MODULE_AFGEROND,
         moment__lt=peil,
         content_type__isnull=False,
-    ).values_list("gebruiker_id", "content_type_id", "object_id", "moment"):
-        feiten[pk].afgerond[(ct, obj)] = moment
+    ).values_list(
+        "gebruiker_id", "content_type__app_label", "content_type__model", "object_id", "moment"
+    ):
+        feiten[pk].afgerond[(app, model, obj)] = moment
     # Open at 'peil': made before it and not yet closed then.
     for rij in (
         Voornemen.objects.filter(gebruiker_id__in=feiten, aangemaakt__lt=peil)
@@ -448,6 +450,11 @@ def _plan_van(team):
         return Leercyclusplan(team=team), False
 
 
+_MODULES = Prefetch(
+    "leercyclusplan__modules", queryset=Planmodule.objects.select_related("leermodule_type")
+)
+
+
 def teamoverzichten(teams, periode, nu=None):
     """One Teamoverzicht per team, in five queries whatever the number of teams and members."""
     User = get_user_model()
@@ -458,9 +465,7 @@ def teamoverzichten(teams, periode, nu=None):
         ),
     )
     teams = list(
-        teams.select_related("organisatie", "leercyclusplan").prefetch_related(
-            leden, "leercyclusplan__modules"
-        )
+        teams.select_related("organisatie", "leercyclusplan").prefetch_related(leden, _MODULES)
     )
     ids = {lid.pk for team in teams for lid in team.leden.all()}
     feiten = feiten_ophalen(ids, periode, nu)
@@ -569,7 +574,7 @@ def mijn_leercyclus(gebruiker, nu=None, max_reflecties=50):
     teams = (
         Team.objects.filter(leden=gebruiker)
         .select_related("organisatie", "leercyclusplan")
-        .prefetch_related("leercyclusplan__modules")
+        .prefetch_related(_MODULES)
     )
     teamplannen = []
     for team in teams:
