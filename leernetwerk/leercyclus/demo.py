@@ -268,7 +268,7 @@ def _gegenereerd(gebruiker, verloop, nu):
                     titel="Intervisie (incidentmethode)",
                 )
             )
-        if kans.random() < verloop.lezen:
+        if weken in (52, verloop.stil_sinds) or kans.random() < verloop.lezen:
             rijen.append(
                 Activiteit(
                     gebruiker=gebruiker,
