@@ -3,6 +3,7 @@
 import csv
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 
 from openpyxl import Workbook
@@ -21,7 +22,7 @@ def xlsx_bytes(overzicht):
     """One sheet; numbers and dates stay numbers and dates so they can be summed and sorted."""
     boek = Workbook()
     blad = boek.active
-    blad.title = overzicht.team.naam[:31]
+    blad.title = re.sub(r"[\[\]:*?/\\]", " ", overzicht.team.naam)[:31].strip() or "Team"
     kop, *rijen = overzicht.exportrijen(tekst=False)
     blad.append(kop)
     for cel in blad[1]:

@@ -236,3 +236,11 @@ def test_dashboard_query_count_does_not_grow_with_members(
     with django_assert_max_num_queries(11):
         response = client.get("/team/testteam/")
     assert len(tabel_uit_html(response.content.decode(), "dashboard")) == 35
+
+
+def test_xlsx_export_survives_a_team_name_excel_forbids_in_sheet_titles(client_als, testteam):
+    testteam["team"].naam = "Jongeren [noord/zuid]: pilot?"
+    testteam["team"].save()
+    response = client_als("demo-teamchef").get("/team/testteam/export.xlsx")
+    assert response.status_code == 200
+    assert openpyxl.load_workbook(io.BytesIO(response.content)).active.title.startswith("Jongeren")
