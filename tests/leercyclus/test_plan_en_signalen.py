@@ -209,3 +209,18 @@ def test_new_member_without_activity_counts_as_stalled(client_als, demo_gebruike
     status = {r[0]: r[-1] for r in tabel_uit_html(html, "dashboard")[1:-1]}
     assert status["Daan Mulder"] == "nog geen activiteit"
     assert "Dit team heeft nog geen leercyclusplan" in html
+
+
+def test_plan_page_query_count_is_fixed(client_als, django_assert_max_num_queries):
+    client = client_als("demo-teamchef")
+    team = Team.objects.get(slug="jongeren-noordwaarde")
+    plan = Leercyclusplan.objects.create(team=team)
+    with django_assert_max_num_queries(6):
+        client.get("/team/jongeren-noordwaarde/plan/")
+    vandaag = timezone.localdate()
+    Planmodule.objects.bulk_create(
+        [Planmodule(plan=plan, naam=f"Module {i}", uiterlijk=vandaag) for i in range(25)]
+    )
+    with django_assert_max_num_queries(6):
+        html = client.get("/team/jongeren-noordwaarde/plan/").content.decode()
+    assert "Module 24" in html
