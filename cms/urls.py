@@ -16,6 +16,7 @@ urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("", include("cms.search.urls")),
+    path("", include("leernetwerk.leercyclus.urls")),
     path("", include("leernetwerk.urls")),
 ]
 

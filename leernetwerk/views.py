@@ -1,33 +1,15 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from cms.rollen import TEAMCHEF, heeft_rol
-from leernetwerk import selectors, services
+from leernetwerk import services
 
 
 def intervisie(request):
     return render(request, "leernetwerk/intervisie.html", {})
-
-
-def mijn_leercyclus(request):
-    return render(
-        request,
-        "leernetwerk/mijn_leercyclus.html",
-        {"gebruiker": selectors.gebruiker_met_profiel(request.user)},
-    )
-
-
-def team(request):
-    if not heeft_rol(request.user, TEAMCHEF):
-        raise PermissionDenied
-    return render(
-        request, "leernetwerk/team.html", {"teams": selectors.teams_van_teamchef(request.user)}
-    )
 
 
 @require_POST

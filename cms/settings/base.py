@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "kennisbank.handreiking",
     "oefeningen",
     "leernetwerk",
+    "leernetwerk.leercyclus",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
