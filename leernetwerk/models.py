@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from modelsearch.queryset import SearchableQuerySetMixin
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -192,6 +193,10 @@ class Intervisiegroep(models.Model):
         return reverse("intervisiegroep", args=[self.pk])
 
 
+class SessieQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    """Sessions can be searched: Intervisiesessie.objects.filter(...).search(q)."""
+
+
 class Intervisiesessie(index.Indexed, models.Model):
     """One meeting of a group: its participation facts and its confidential record."""
 
@@ -289,6 +294,8 @@ class Intervisiesessie(index.Indexed, models.Model):
     inhoud_verwijderd = models.DateTimeField(_("inhoud verwijderd op"), null=True, blank=True)
     aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    objects = SessieQuerySet.as_manager()
 
     search_fields = [
         index.SearchField("casus"),

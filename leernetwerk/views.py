@@ -183,6 +183,11 @@ def _conflict_melding(request):
     )
 
 
+def _kopie(sessie):
+    """A fresh instance for a bound form: validating writes into it, the original stays."""
+    return Intervisiesessie.objects.select_related("groep", "methode").get(pk=sessie.pk)
+
+
 def _met_nieuwe_versie(data, versie):
     data = data.copy()
     data["versie"] = str(versie)
@@ -203,7 +208,8 @@ def sessie_bewerken(request, pk):
                 _conflict_melding(request)
                 actueel = conflict.actueel
                 form = forms.SessieVerslagForm(
-                    _met_nieuwe_versie(request.POST, actueel.versie), instance=actueel
+                    _met_nieuwe_versie(request.POST, actueel.versie),
+                    instance=_kopie(actueel),
                 )
                 form.is_valid()
             else:
@@ -232,9 +238,9 @@ def sessie_leiden(request, pk):
 
     def maak_form(data=None):
         if nummer == 0:
-            return forms.TerugblikForm(data, instance=sessie)
+            return forms.TerugblikForm(data, instance=_kopie(sessie))
         if nummer == laatste:
-            return forms.AfrondingForm(data, instance=sessie)
+            return forms.AfrondingForm(data, instance=_kopie(sessie))
         initial = {"versie": sessie.versie, "notitie": stap.notitie}
         return forms.StapForm(data, initial=initial)
 
