@@ -7,16 +7,12 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.privacy import controleer_tekst
 from kennisbank.models import InterventiePage
-from leernetwerk.models import Actiepunt, Intervisiemethode, Intervisiesessie, Voornemen
+from leernetwerk.models import Intervisiemethode, Intervisiesessie, Voornemen
 
 
 class GebruikerKeuze(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.username
-
-
-class GebruikersKeuze(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.get_full_name() or obj.username
 
@@ -139,8 +135,6 @@ class StapForm(VersieMixin):
     )
 
     def clean_notitie(self):
-        from cms.privacy import controleer_tekst
-
         notitie = self.cleaned_data["notitie"]
         controleer_tekst(notitie)
         return notitie
@@ -171,7 +165,18 @@ class TerugblikForm(VersieMixin, forms.ModelForm):
 
 
 class AfrondingForm(VersieMixin, forms.ModelForm):
-    """Last step: leerpunten (and the procesverslag of a bijeenkomst)."""
+    """Last step: leerpunten, a new actiepunt and, for a bijeenkomst, the procesverslag and a
+    participant's voornemen. One form, so nothing typed is lost when something is added."""
+
+    actiepunt = forms.CharField(label=_("Nieuw actiepunt"), required=False, max_length=300)
+    actiepunt_eigenaar = GebruikerKeuze(label=_("Eigenaar"), queryset=None, required=False)
+    actiepunt_deadline = forms.DateField(
+        label=_("Klaar op"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    voornemen_gebruiker = GebruikerKeuze(label=_("Deelnemer"), queryset=None, required=False)
+    voornemen_interventie = forms.ModelChoiceField(
+        label=_("Interventie die deze deelnemer gaat proberen"), queryset=None, required=False
+    )
 
     class Meta:
         model = Intervisiesessie
@@ -182,44 +187,58 @@ class AfrondingForm(VersieMixin, forms.ModelForm):
         }
         field_classes = {"procesverslag_auteur": GebruikerKeuze}
 
+    ACTIEPUNT_VELDEN = ("actiepunt", "actiepunt_eigenaar", "actiepunt_deadline")
+    VOORNEMEN_VELDEN = ("voornemen_gebruiker", "voornemen_interventie")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["procesverslag_auteur"].queryset = _deelnemers_qs(self.instance.groep)
+        deelnemers = _deelnemers_qs(self.instance.groep)
+        for naam in ("procesverslag_auteur", "actiepunt_eigenaar", "voornemen_gebruiker"):
+            self.fields[naam].queryset = deelnemers
+        interventies = InterventiePage.objects.live().order_by("title")
+        self.fields["voornemen_interventie"].queryset = interventies
         if not self.instance.methode.is_leernetwerk:
-            del self.fields["procesverslag"], self.fields["procesverslag_auteur"]
+            for naam in ("procesverslag", "procesverslag_auteur", *self.VOORNEMEN_VELDEN):
+                del self.fields[naam]
         if not self.is_bound:
             self.initial["versie"] = self.instance.versie
 
+    def clean_actiepunt(self):
+        controleer_tekst(self.cleaned_data["actiepunt"])
+        return self.cleaned_data["actiepunt"]
 
-class ActiepuntForm(forms.ModelForm):
-    class Meta:
-        model = Actiepunt
-        fields = ["omschrijving", "eigenaar", "deadline"]
-        widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
-        field_classes = {"eigenaar": GebruikerKeuze}
+    def clean(self):
+        data = super().clean()
+        if data.get("actiepunt") and not data.get("actiepunt_eigenaar"):
+            self.add_error("actiepunt_eigenaar", _("Kies wie dit actiepunt oppakt."))
+        if data.get("actiepunt_eigenaar") and not data.get("actiepunt"):
+            self.add_error("actiepunt", _("Beschrijf het actiepunt."))
+        gebruiker, interventie = data.get("voornemen_gebruiker"), data.get("voornemen_interventie")
+        if bool(gebruiker) != bool(interventie):
+            veld = "voornemen_interventie" if gebruiker else "voornemen_gebruiker"
+            self.add_error(veld, _("Kies zowel de deelnemer als de interventie."))
+        return data
 
-    def __init__(self, *args, sessie, **kwargs):
-        super().__init__(*args, prefix="actiepunt", **kwargs)
-        self.fields["eigenaar"].queryset = _deelnemers_qs(sessie.groep)
+    def nieuw_actiepunt(self):
+        if not self.cleaned_data.get("actiepunt"):
+            return None
+        return {
+            "omschrijving": self.cleaned_data["actiepunt"],
+            "eigenaar": self.cleaned_data["actiepunt_eigenaar"],
+            "deadline": self.cleaned_data.get("actiepunt_deadline"),
+        }
 
+    def nieuw_voornemen(self):
+        if not self.cleaned_data.get("voornemen_gebruiker"):
+            return None
+        return {
+            "gebruiker": self.cleaned_data["voornemen_gebruiker"],
+            "interventie": self.cleaned_data["voornemen_interventie"],
+        }
 
-class BijeenkomstVoornemenForm(forms.Form):
-    gebruiker = GebruikerKeuze(label=_("Deelnemer"), queryset=None)
-    interventie = forms.ModelChoiceField(label=_("Interventie uit het schema"), queryset=None)
-    toelichting = forms.CharField(
-        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-    def __init__(self, *args, sessie, **kwargs):
-        super().__init__(*args, prefix="voornemen", **kwargs)
-        self.fields["gebruiker"].queryset = _deelnemers_qs(sessie.groep)
-        self.fields["interventie"].queryset = InterventiePage.objects.live().order_by("title")
-
-    def clean_toelichting(self):
-        from cms.privacy import controleer_tekst
-
-        controleer_tekst(self.cleaned_data["toelichting"])
-        return self.cleaned_data["toelichting"]
+    def sessie_gegevens(self):
+        extra = {"versie", *self.ACTIEPUNT_VELDEN, *self.VOORNEMEN_VELDEN}
+        return {k: v for k, v in self.cleaned_data.items() if k not in extra}
 
 
 class VoornemenReflectieForm(forms.ModelForm):

@@ -184,10 +184,32 @@ def sessie_bijwerken(*, sessie, versie, gegevens):
     return sessie
 
 
+def _toevoegen(sessie, actiepunt, voornemen):
+    if actiepunt:
+        actiepunt_toevoegen(sessie=sessie, **actiepunt)
+    if voornemen:
+        voornemen_maken(bijeenkomst=sessie, **voornemen)
+
+
 @transaction.atomic
-def stap_opslaan(*, sessie, versie, stap=None, notitie="", gegevens=None, naar_stap=None):
-    """Save the notes of the current step while running a session, and move to another step."""
+def stap_opslaan(
+    *,
+    sessie,
+    versie,
+    stap=None,
+    notitie="",
+    gegevens=None,
+    naar_stap=None,
+    actiepunt=None,
+    voornemen=None,
+):
+    """Save the notes of the current step while running a session, and move to another step.
+
+    `actiepunt` ({omschrijving, eigenaar, deadline}) and `voornemen` ({gebruiker, interventie})
+    are added in the same transaction, so a refused save adds nothing.
+    """
     _versie_ophogen(sessie, versie)
+    _toevoegen(sessie, actiepunt, voornemen)
     if stap is not None:
         stap.notitie = notitie
         stap.full_clean()
@@ -204,8 +226,9 @@ def stap_opslaan(*, sessie, versie, stap=None, notitie="", gegevens=None, naar_s
 
 
 @transaction.atomic
-def sessie_afronden(*, sessie, versie, gegevens=None):
+def sessie_afronden(*, sessie, versie, gegevens=None, actiepunt=None, voornemen=None):
     _versie_ophogen(sessie, versie)
+    _toevoegen(sessie, actiepunt, voornemen)
     for naam, waarde in (gegevens or {}).items():
         setattr(sessie, naam, waarde)
     sessie.status = Intervisiesessie.Status.AFGEROND

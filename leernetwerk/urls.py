@@ -16,16 +16,6 @@ urlpatterns = [
         views.aanwezigheid,
         name="sessie_aanwezigheid",
     ),
-    path(
-        "intervisie/sessies/<int:pk>/actiepunten/",
-        views.actiepunt_toevoegen,
-        name="actiepunt_toevoegen",
-    ),
-    path(
-        "intervisie/sessies/<int:pk>/voornemens/",
-        views.bijeenkomst_voornemen,
-        name="bijeenkomst_voornemen",
-    ),
     path("intervisie/sessies/<int:pk>.json", views.sessie_json, name="sessie_json"),
     path("intervisie/sessies/<int:pk>/export.md", views.sessie_export, name="sessie_export"),
     path(

@@ -4,11 +4,12 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -250,11 +251,22 @@ def sessie_leiden(request, pk):
         richting = request.POST.get("richting", "volgende")
         naar = {"vorige": nummer - 1, "volgende": nummer + 1}.get(richting, nummer)
         naar = max(0, min(naar, laatste))
-        gegevens = {k: v for k, v in form.cleaned_data.items() if k not in ("versie", "notitie")}
+        afronding = isinstance(form, forms.AfrondingForm)
+        if afronding:
+            gegevens = form.sessie_gegevens()
+            toevoegen = {"actiepunt": form.nieuw_actiepunt(), "voornemen": form.nieuw_voornemen()}
+        else:
+            gegevens = {
+                k: v for k, v in form.cleaned_data.items() if k not in ("versie", "notitie")
+            }
+            toevoegen = {}
         try:
             if richting == "afronden":
                 services.sessie_afronden(
-                    sessie=sessie, versie=form.cleaned_data["versie"], gegevens=gegevens
+                    sessie=sessie,
+                    versie=form.cleaned_data["versie"],
+                    gegevens=gegevens,
+                    **toevoegen,
                 )
                 messages.success(
                     request,
@@ -271,6 +283,7 @@ def sessie_leiden(request, pk):
                 notitie=form.cleaned_data.get("notitie", ""),
                 gegevens=gegevens,
                 naar_stap=naar,
+                **toevoegen,
             )
         except services.VersieConflict as conflict:
             _conflict_melding(request)
@@ -281,6 +294,10 @@ def sessie_leiden(request, pk):
             form = maak_form(_met_nieuwe_versie(request.POST, actueel.versie))
             form.is_valid()
         else:
+            if toevoegen.get("actiepunt"):
+                messages.success(request, _("Actiepunt toegevoegd."))
+            if toevoegen.get("voornemen"):
+                messages.success(request, _("Voornemen vastgelegd."))
             return redirect(f"{reverse('sessie_leiden', args=[sessie.pk])}?stap={naar}")
     context = {
         "sessie": sessie,
@@ -297,10 +314,7 @@ def sessie_leiden(request, pk):
             context["voornemens"] = selectors.voornemens_ter_bespreking(sessie)
     if nummer == laatste:
         context["actiepunten"] = sessie.actiepunten.select_related("eigenaar")
-        context["actiepunt_form"] = forms.ActiepuntForm(sessie=sessie)
-        if sessie.methode.is_leernetwerk:
-            context["voornemen_form"] = forms.BijeenkomstVoornemenForm(sessie=sessie)
-            context["nieuwe_voornemens"] = sessie.voornemens.select_related("gebruiker")
+        context["nieuwe_voornemens"] = sessie.voornemens.select_related("gebruiker")
     return render(request, "leernetwerk/sessie_leiden.html", context)
 
 
@@ -320,29 +334,9 @@ def aanwezigheid(request, pk):
         messages.success(
             request,
             _("Je aanwezigheid is bevestigd: %(uren)s uur telt mee in je leercyclus.")
-            % {"uren": sessie.uren},
+            % {"uren": number_format(sessie.uren, 2)},
         )
     return redirect(sessie)
-
-
-def _terug_naar_leiden(sessie, stap):
-    return redirect(f"{reverse('sessie_leiden', args=[sessie.pk])}?stap={stap}")
-
-
-@require_POST
-def actiepunt_toevoegen(request, pk):
-    sessie = _sessie_voor_lid(request, pk)
-    form = forms.ActiepuntForm(request.POST, sessie=sessie)
-    if form.is_valid():
-        services.actiepunt_toevoegen(sessie=sessie, **form.cleaned_data)
-        messages.success(request, _("Actiepunt toegevoegd."))
-        return _terug_naar_leiden(sessie, sessie.stappen.count() + 1)
-    return render(
-        request,
-        "leernetwerk/actiepunt_fout.html",
-        {"sessie": sessie, "form": form},
-        status=400,
-    )
 
 
 @require_POST
@@ -361,26 +355,6 @@ def actiepunt_afronden(request, pk):
     if not url_has_allowed_host_and_scheme(terug, allowed_hosts={request.get_host()}):
         terug = reverse("intervisie")
     return redirect(terug)
-
-
-@require_POST
-def bijeenkomst_voornemen(request, pk):
-    sessie = _sessie_voor_lid(request, pk)
-    if not sessie.methode.is_leernetwerk:
-        raise Http404
-    form = forms.BijeenkomstVoornemenForm(request.POST, sessie=sessie)
-    if form.is_valid():
-        services.voornemen_maken(
-            gebruiker=form.cleaned_data["gebruiker"],
-            interventie=form.cleaned_data["interventie"],
-            toelichting=form.cleaned_data["toelichting"],
-            bijeenkomst=sessie,
-        )
-        messages.success(request, _("Voornemen vastgelegd."))
-        return _terug_naar_leiden(sessie, sessie.stappen.count() + 1)
-    return render(
-        request, "leernetwerk/actiepunt_fout.html", {"sessie": sessie, "form": form}, status=400
-    )
 
 
 def voornemen_bespreken(request, pk):
