@@ -240,3 +240,29 @@ def test_demo_content_is_idempotent(demo_gebruikers):
     assert Voornemen.objects.filter(status="open").exists()
     methoden = set(Intervisiesessie.objects.values_list("methode__slug", flat=True))
     assert len(methoden) >= 6
+
+
+def test_beheerder_edits_methods_and_groups_in_the_admin_but_sessions_are_not_there(
+    client_als, sessie
+):
+    from django.urls import NoReverseMatch, reverse
+
+    from leernetwerk.models import Intervisiemethode
+
+    client = client_als("demo-beheerder")
+    methode = Intervisiemethode.objects.get(slug="incidentmethode")
+    for url in (
+        "/beheer/snippets/leernetwerk/intervisiemethode/",
+        f"/beheer/snippets/leernetwerk/intervisiemethode/edit/{methode.pk}/",
+        "/beheer/snippets/leernetwerk/intervisiegroep/",
+        "/beheer/snippets/leernetwerk/toegangslog/",
+    ):
+        assert client.get(url).status_code == 200, url
+    assert (
+        "Incident kiezen en vertellen"
+        in client.get(
+            f"/beheer/snippets/leernetwerk/intervisiemethode/edit/{methode.pk}/"
+        ).content.decode()
+    )
+    with pytest.raises(NoReverseMatch):
+        reverse("wagtailsnippets_leernetwerk_intervisiesessie:list")

@@ -221,3 +221,93 @@ def test_home_shows_next_session_and_open_actiepunten(client_als, sessie, plan_s
     assert "Volgende intervisie" in tekst and "Rijschoolkosten uitzoeken" in tekst
     tekst = client_als("demo-teamchef").get("/").content.decode()
     assert "Rijschoolkosten uitzoeken" not in tekst
+
+
+def test_adding_an_actiepunt_at_the_end_saves_the_leerpunten_typed_with_it(
+    client_als, plan_sessie, demo_gebruikers
+):
+    sessie = plan_sessie()
+    client = client_als("fatima.elamrani")
+    response = _post_stap(
+        client,
+        sessie,
+        7,
+        richting="opslaan",
+        leerpunten="Eerst het netwerk.",
+        actiepunt="Stagebegeleider bellen",
+        actiepunt_eigenaar=demo_gebruikers["daan.mulder"].pk,
+    )
+    assert response["Location"].endswith("?stap=7")
+    sessie.refresh_from_db()
+    assert sessie.leerpunten == "Eerst het netwerk."
+    assert sessie.actiepunten.get().eigenaar.username == "daan.mulder"
+
+
+def test_actiepunt_without_owner_or_with_client_data_is_refused_with_nothing_saved(
+    client_als, plan_sessie, demo_gebruikers
+):
+    sessie = plan_sessie()
+    client = client_als("fatima.elamrani")
+    tekst = _post_stap(
+        client, sessie, 7, richting="opslaan", leerpunten="Iets", actiepunt="Bellen"
+    ).content.decode()
+    assert "Kies wie dit actiepunt oppakt." in tekst and 'value="Bellen"' in tekst
+    tekst = _post_stap(
+        client,
+        sessie,
+        7,
+        richting="opslaan",
+        actiepunt="Mail naar jan@example.nl",
+        actiepunt_eigenaar=demo_gebruikers["daan.mulder"].pk,
+    ).content.decode()
+    assert "Verwijder het e-mailadres “jan@example.nl”." in tekst
+    sessie.refresh_from_db()
+    assert not sessie.actiepunten.exists() and sessie.leerpunten == ""
+
+
+def test_two_people_running_the_same_step_do_not_overwrite_each_other(client_als, plan_sessie):
+    from django.test import Client
+
+    sessie = plan_sessie()
+    versie = sessie.versie
+    eerste, tweede = Client(), Client()
+    eerste.force_login(sessie.groep.leden.get(username="fatima.elamrani"))
+    tweede.force_login(sessie.groep.leden.get(username="daan.mulder"))
+    url = f"/intervisie/sessies/{sessie.pk}/leiden/?stap=2"
+    eerste.post(url, {"versie": versie, "richting": "opslaan", "notitie": "Van Fatima"})
+    response = tweede.post(url, {"versie": versie, "richting": "opslaan", "notitie": "Van Daan"})
+    tekst = response.content.decode()
+    assert response.status_code == 200 and "Iemand anders heeft deze sessie opgeslagen" in tekst
+    assert "Van Daan" in tekst and "Van Fatima" in tekst
+    assert sessie.stappen.get(volgorde=2).notitie == "Van Fatima"
+
+
+def test_bijeenkomst_records_a_voornemen_per_participant(client_als, plan_sessie, demo_gebruikers):
+    from wagtail.models import Page
+
+    from kennisbank.models import InterventiePage
+
+    home = Page.objects.get(depth=2)
+    interventie = home.add_child(
+        instance=InterventiePage(title="Netwerkkaart", slug="netwerkkaart", samenvatting="Kaart")
+    )
+    sessie = plan_sessie(methode="leernetwerkbijeenkomst")
+    client = client_als("fatima.elamrani")
+    laatste = sessie.stappen.count() + 1
+    response = _post_stap(
+        client,
+        sessie,
+        laatste,
+        richting="opslaan",
+        procesverslag="We werkten aan de route van aanmelding tot uitstroom.",
+        voornemen_gebruiker=demo_gebruikers["lotte.jansen"].pk,
+        voornemen_interventie=interventie.pk,
+    )
+    assert response.status_code == 302
+    voornemen = sessie.voornemens.get()
+    assert (
+        voornemen.gebruiker.username == "lotte.jansen"
+        and voornemen.interventie_id == interventie.pk
+    )
+    pagina = client.get(f"/intervisie/sessies/{sessie.pk}/").content.decode()
+    assert "Lotte Jansen: Netwerkkaart" in pagina
