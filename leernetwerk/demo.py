@@ -233,7 +233,7 @@ def _voornemen(gebruiker, titel, bijeenkomst, interventies):
     return voornemen
 
 
-def _sessie_vullen(sessie, index, rng, leden, interventies, vorige):
+def _sessie_vullen(sessie, index, rng, leden, interventies, vorige, laatste=False):
     """Write the record of a past session, confirm attendance, add actiepunten."""
     if sessie.methode.is_leernetwerk:
         thema, verslag = THEMAS[index % len(THEMAS)]
@@ -272,6 +272,15 @@ def _sessie_vullen(sessie, index, rng, leden, interventies, vorige):
             eigenaar=sessie.inbrenger,
             deadline=sessie.datum + datetime.timedelta(weeks=4),
         )
+        if laatste:
+            # The latest session leaves work for the demo consulent, so her home page shows it.
+            eigenaar = next((u for u in leden if u.username == "demo-consulent"), sessie.notulist)
+            services.actiepunt_toevoegen(
+                sessie=sessie,
+                omschrijving="De leerpunten van deze casus inbrengen in het werkoverleg",
+                eigenaar=eigenaar,
+                deadline=sessie.datum + datetime.timedelta(weeks=2),
+            )
     # Most actiepunten are closed in the next session; some stay open a while (as in practice).
     if vorige is not None and index % 3 != 0:
         for actiepunt in vorige.actiepunten.filter(afgerond__isnull=True):
@@ -366,7 +375,8 @@ def intervisie_laden(stdout=None):
                 )
                 aantal += 1
                 if datum < vandaag:
-                    _sessie_vullen(sessie, index, rng, leden, interventies, vorige)
+                    laatste = index + 1 < len(data) and data[index + 1] >= vandaag
+                    _sessie_vullen(sessie, index, rng, leden, interventies, vorige, laatste)
                     if methode.is_leernetwerk:
                         for i, lid in enumerate(leden[:3] if datum < data[-3] else leden):
                             titel = VOORNEMEN_TITELS[(index + i) % len(VOORNEMEN_TITELS)]

@@ -345,6 +345,11 @@ class Intervisiesessie(index.Indexed, models.Model):
     def is_leernetwerk(self):
         return self.methode.is_leernetwerk
 
+    @property
+    def bevestigd_aanwezig(self):
+        """Participants who confirmed; uses prefetched aanwezigheden (with deelnemer)."""
+        return [a.deelnemer for a in self.aanwezigheden.all() if a.bevestigd]
+
 
 class Sessiestap(models.Model):
     """A method step as run in one session, with its notes (copied so later edits don't move it)."""
