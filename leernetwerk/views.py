@@ -146,7 +146,6 @@ def _sessie_context(request, sessie):
         "sessie": sessie,
         "eigen_aanwezigheid": eigen,
         "kan_bevestigen": sessie.datum <= timezone.localdate(),
-        "terugblik": selectors.open_actiepunten_van_groep_voor(sessie),
     }
 
 
