@@ -1,8 +1,25 @@
-"""Leernetwerk: voornemens (and later intervisie and the leercyclus plan)."""
+"""Leernetwerk: voornemens, intervisiegroepen, methodes, sessies and the access log.
+
+Intervisie content (casus, hulpvraag, notes, leerpunten, actiepunten, procesverslag) is
+confidential to the group: read it through leernetwerk.selectors, never with a bare queryset in
+a view. Attendance and hours are participation facts and may be shown to teamchefs.
+"""
+
+import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from modelsearch.queryset import SearchableQuerySetMixin
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from cms.privacy import geen_persoonsgegevens
 
 
 class Voornemen(models.Model):
@@ -26,13 +43,26 @@ class Voornemen(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    bijeenkomst = models.ForeignKey(
+        "leernetwerk.Intervisiesessie",
+        verbose_name=_("gekozen in leernetwerkbijeenkomst"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="voornemens",
+        help_text=_("De bijeenkomst waarin dit voornemen gekozen is; de volgende bespreekt het."),
+    )
     titel = models.CharField(_("wat ga ik proberen"), max_length=255)
-    toelichting = models.TextField(_("toelichting"), blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True, validators=[geen_persoonsgegevens])
     aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     tot = models.DateField(_("proberen tot"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default="open")
-    reflectie_gedaan = models.TextField(_("wat heb ik gedaan"), blank=True)
-    reflectie_werkte = models.TextField(_("wat werkte, wat niet"), blank=True)
+    reflectie_gedaan = models.TextField(
+        _("wat heb ik gedaan"), blank=True, validators=[geen_persoonsgegevens]
+    )
+    reflectie_werkte = models.TextField(
+        _("wat werkte, wat niet"), blank=True, validators=[geen_persoonsgegevens]
+    )
     afgerond = models.DateTimeField(_("afgerond op"), null=True, blank=True)
 
     class Meta:
@@ -42,3 +72,405 @@ class Voornemen(models.Model):
 
     def __str__(self):
         return self.titel
+
+
+class Intervisiemethode(ClusterableModel):
+    """A structured way to run a session, with ordered steps (reference data, editable)."""
+
+    naam = models.CharField(_("naam"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    is_leernetwerk = models.BooleanField(
+        _("leernetwerkbijeenkomst"),
+        default=False,
+        help_text=_("Met agenda, procesverslag, schemawijzigingen en voornemens."),
+    )
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    panels = [
+        FieldPanel("naam"),
+        FieldPanel("slug"),
+        FieldPanel("omschrijving"),
+        FieldPanel("is_leernetwerk"),
+        FieldPanel("volgorde"),
+        InlinePanel("stappen", label=_("Stappen"), min_num=1),
+    ]
+
+    class Meta:
+        ordering = ["volgorde", "naam"]
+        verbose_name = _("intervisiemethode")
+        verbose_name_plural = _("intervisiemethodes")
+
+    def __str__(self):
+        return self.naam
+
+    @property
+    def totaal_minuten(self):
+        return sum(s.minuten for s in self.stappen.all())
+
+
+class Methodestap(Orderable):
+    methode = ParentalKey(Intervisiemethode, on_delete=models.CASCADE, related_name="stappen")
+    titel = models.CharField(_("titel"), max_length=150)
+    minuten = models.PositiveSmallIntegerField(_("minuten"), default=10)
+    begeleiding = models.TextField(
+        _("aanwijzing voor de gespreksleider"),
+        help_text=_("Wat de gespreksleider in deze stap doet en bewaakt."),
+    )
+
+    panels = [FieldPanel("titel"), FieldPanel("minuten"), FieldPanel("begeleiding")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("stap")
+        verbose_name_plural = _("stappen")
+
+    def __str__(self):
+        return self.titel
+
+
+class Intervisiegroep(models.Model):
+    """A fixed group that meets with a cadence: within one organisation or across several."""
+
+    class Soort(models.TextChoices):
+        INTERVISIEGROEP = "intervisiegroep", _("intervisiegroep")
+        LEERNETWERK = "leernetwerk", _("leernetwerk (over organisaties heen)")
+
+    naam = models.CharField(_("naam"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    soort = models.CharField(
+        _("soort"), max_length=20, choices=Soort.choices, default=Soort.INTERVISIEGROEP
+    )
+    organisaties = models.ManyToManyField(
+        "cms.Organisatie",
+        verbose_name=_("organisaties"),
+        related_name="intervisiegroepen",
+        help_text=_("Eén organisatie, of meerdere bij een gezamenlijk leernetwerk."),
+    )
+    leden = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("leden"),
+        related_name="intervisiegroepen",
+        blank=True,
+    )
+    gespreksleiders = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gespreksleiders"),
+        related_name="geleide_intervisiegroepen",
+        blank=True,
+    )
+    cadans_weken = models.PositiveSmallIntegerField(
+        _("om de hoeveel weken"), default=4, help_text=_("Bijvoorbeeld 4: elke vier weken.")
+    )
+    standaard_methode = models.ForeignKey(
+        Intervisiemethode,
+        verbose_name=_("standaardmethode"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("naam"),
+        FieldPanel("slug"),
+        FieldPanel("soort"),
+        FieldPanel("organisaties"),
+        FieldPanel("leden"),
+        FieldPanel("gespreksleiders"),
+        FieldPanel("cadans_weken"),
+        FieldPanel("standaard_methode"),
+    ]
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = _("intervisiegroep")
+        verbose_name_plural = _("intervisiegroepen")
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("intervisiegroep", args=[self.pk])
+
+
+class SessieQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    """Sessions can be searched: Intervisiesessie.objects.filter(...).search(q)."""
+
+
+class Intervisiesessie(index.Indexed, models.Model):
+    """One meeting of a group: its participation facts and its confidential record."""
+
+    class Vorm(models.TextChoices):
+        LIVE = "live", _("live")
+        ONLINE = "online", _("online")
+
+    class Status(models.TextChoices):
+        GEPLAND = "gepland", _("gepland")
+        BEZIG = "bezig", _("bezig")
+        AFGEROND = "afgerond", _("afgerond")
+
+    # Fields emptied by the retention command; everything else is participation data.
+    INHOUD_VELDEN = ("casus", "hulpvraag", "leerpunten", "agenda", "procesverslag")
+
+    groep = models.ForeignKey(
+        Intervisiegroep, verbose_name=_("groep"), on_delete=models.CASCADE, related_name="sessies"
+    )
+    methode = models.ForeignKey(
+        Intervisiemethode, verbose_name=_("methode"), on_delete=models.PROTECT, related_name="+"
+    )
+    datum = models.DateField(_("datum"))
+    start = models.TimeField(_("begintijd"))
+    eind = models.TimeField(_("eindtijd"))
+    vorm = models.CharField(
+        _("live of online"), max_length=10, choices=Vorm.choices, default="live"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.GEPLAND
+    )
+    huidige_stap = models.PositiveSmallIntegerField(_("huidige stap"), default=0)
+    gespreksleider = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gespreksleider"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    notulist = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("notulist"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    inbrenger = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("inbrenger"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    casus = models.TextField(
+        _("casus"),
+        blank=True,
+        validators=[geen_persoonsgegevens],
+        help_text=_("Anoniem: geen naam, BSN, adres, telefoonnummer of geboortedatum."),
+    )
+    hulpvraag = models.TextField(_("hulpvraag"), blank=True, validators=[geen_persoonsgegevens])
+    leerpunten = models.TextField(_("leerpunten"), blank=True, validators=[geen_persoonsgegevens])
+    agenda = models.TextField(_("agenda"), blank=True, validators=[geen_persoonsgegevens])
+    procesverslag = models.TextField(
+        _("procesverslag"), blank=True, validators=[geen_persoonsgegevens]
+    )
+    procesverslag_auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("schrijver procesverslag"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    interventies = models.ManyToManyField(
+        "kennisbank.InterventiePage",
+        verbose_name=_("besproken interventies"),
+        blank=True,
+        related_name="+",
+    )
+    schemawijzigingen = models.ManyToManyField(
+        "kennisbank.InterventiePage",
+        verbose_name=_("aangepast of toegevoegd in het interventieschema"),
+        blank=True,
+        related_name="+",
+    )
+    fases = models.ManyToManyField(
+        "cms.Fase", verbose_name=_("fases"), blank=True, related_name="+"
+    )
+    doelgroepen = models.ManyToManyField(
+        "cms.Doelgroep", verbose_name=_("doelgroepen"), blank=True, related_name="+"
+    )
+    versie = models.PositiveIntegerField(_("versie"), default=1)
+    inhoud_verwijderd = models.DateTimeField(_("inhoud verwijderd op"), null=True, blank=True)
+    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    objects = SessieQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("casus"),
+        index.SearchField("hulpvraag"),
+        index.SearchField("leerpunten"),
+        index.SearchField("agenda"),
+        index.SearchField("procesverslag"),
+        index.RelatedFields("methode", [index.SearchField("naam")]),
+        index.RelatedFields("fases", [index.SearchField("naam"), index.FilterField("slug")]),
+        index.RelatedFields("doelgroepen", [index.SearchField("naam"), index.FilterField("slug")]),
+        index.FilterField("groep_id"),
+        index.FilterField("datum"),
+        index.FilterField("inhoud_verwijderd"),
+    ]
+
+    class Meta:
+        ordering = ["-datum", "-start"]
+        verbose_name = _("intervisiesessie")
+        verbose_name_plural = _("intervisiesessies")
+        indexes = [models.Index(fields=["groep", "datum"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(eind__gt=models.F("start")), name="sessie_eind_na_start"
+            )
+        ]
+
+    def __str__(self):
+        # Never content: this string goes into the leercyclus ledger and search results.
+        return _("%(methode)s, %(groep)s, %(datum)s") % {
+            "methode": self.methode.naam,
+            "groep": self.groep.naam,
+            "datum": self.datum.strftime("%d-%m-%Y"),
+        }
+
+    def get_absolute_url(self):
+        return reverse("intervisiesessie", args=[self.pk])
+
+    @property
+    def uren(self):
+        """Duration in hours, two decimals (what registers count)."""
+        begin = datetime.datetime.combine(self.datum, self.start)
+        einde = datetime.datetime.combine(self.datum, self.eind)
+        minuten = int((einde - begin).total_seconds() // 60)
+        return (Decimal(minuten) / Decimal(60)).quantize(Decimal("0.01"))
+
+    @property
+    def is_leernetwerk(self):
+        return self.methode.is_leernetwerk
+
+    @property
+    def bevestigd_aanwezig(self):
+        """Participants who confirmed; uses prefetched aanwezigheden (with deelnemer)."""
+        return [a.deelnemer for a in self.aanwezigheden.all() if a.bevestigd]
+
+
+class Sessiestap(models.Model):
+    """A method step as run in one session, with its notes (copied so later edits don't move it)."""
+
+    sessie = models.ForeignKey(Intervisiesessie, on_delete=models.CASCADE, related_name="stappen")
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"))
+    titel = models.CharField(_("titel"), max_length=150)
+    minuten = models.PositiveSmallIntegerField(_("minuten"))
+    begeleiding = models.TextField(_("aanwijzing voor de gespreksleider"), blank=True)
+    notitie = models.TextField(_("notities"), blank=True, validators=[geen_persoonsgegevens])
+
+    class Meta:
+        ordering = ["sessie", "volgorde"]
+        verbose_name = _("stap van een sessie")
+        verbose_name_plural = _("stappen van een sessie")
+        constraints = [
+            models.UniqueConstraint(fields=["sessie", "volgorde"], name="sessiestap_uniek")
+        ]
+
+    def __str__(self):
+        return self.titel
+
+
+class Actiepunt(models.Model):
+    sessie = models.ForeignKey(
+        Intervisiesessie, on_delete=models.CASCADE, related_name="actiepunten"
+    )
+    omschrijving = models.CharField(
+        _("actiepunt"), max_length=300, validators=[geen_persoonsgegevens]
+    )
+    eigenaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("eigenaar"),
+        on_delete=models.CASCADE,
+        related_name="actiepunten",
+    )
+    deadline = models.DateField(_("klaar op"), null=True, blank=True)
+    afgerond = models.DateTimeField(_("afgerond op"), null=True, blank=True)
+    afgerond_in = models.ForeignKey(
+        Intervisiesessie,
+        verbose_name=_("afgesloten in sessie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="afgesloten_actiepunten",
+    )
+
+    class Meta:
+        ordering = ["afgerond", "deadline", "pk"]
+        verbose_name = _("actiepunt")
+        verbose_name_plural = _("actiepunten")
+
+    def __str__(self):
+        return self.omschrijving
+
+
+class Aanwezigheid(models.Model):
+    """Who took part. Only the participant confirms their own attendance; that counts as hours."""
+
+    sessie = models.ForeignKey(
+        Intervisiesessie, on_delete=models.CASCADE, related_name="aanwezigheden"
+    )
+    deelnemer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("deelnemer"),
+        on_delete=models.CASCADE,
+        related_name="intervisie_aanwezigheden",
+    )
+    bevestigd = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["sessie", "deelnemer__first_name", "deelnemer__last_name"]
+        verbose_name = _("aanwezigheid")
+        verbose_name_plural = _("aanwezigheden")
+        constraints = [
+            models.UniqueConstraint(fields=["sessie", "deelnemer"], name="aanwezigheid_uniek")
+        ]
+
+    def __str__(self):
+        return f"{self.deelnemer} · {self.sessie_id}"
+
+
+class ToegangsLog(models.Model):
+    """Audit trail: every refused look at intervisie content and every beheerder's reasoned look."""
+
+    class Soort(models.TextChoices):
+        GEWEIGERD = "geweigerd", _("geweigerd")
+        BEHEERDER = "beheerder", _("geopend door beheerder met reden")
+
+    moment = models.DateTimeField(_("moment"), auto_now_add=True)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    sessie = models.ForeignKey(
+        Intervisiesessie,
+        verbose_name=_("sessie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    groep = models.ForeignKey(
+        Intervisiegroep,
+        verbose_name=_("groep"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    pad = models.CharField(_("adres"), max_length=300)
+    reden = models.TextField(_("reden"), blank=True)
+
+    class Meta:
+        ordering = ["-moment"]
+        verbose_name = _("toegangslog intervisie")
+        verbose_name_plural = _("toegangslog intervisie")
+
+    def __str__(self):
+        return f"{self.moment:%d-%m-%Y %H:%M} · {self.gebruiker} · {self.get_soort_display()}"

@@ -1,19 +1,46 @@
-"""Writes of the leernetwerk app."""
+"""Writes of the leernetwerk app. Keyword-only functions named <ding>_<actie>."""
+
+import datetime
+import logging
 
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 
 from cms.activiteiten import Activiteit
-from cms.services import activiteit_vastleggen
-from leernetwerk.models import Voornemen
+from cms.services import activiteit_intrekken, activiteit_vastleggen
+from leernetwerk import selectors
+from leernetwerk.models import (
+    Aanwezigheid,
+    Actiepunt,
+    Intervisiegroep,
+    Intervisiesessie,
+    Sessiestap,
+    ToegangsLog,
+    Voornemen,
+)
+
+audit = logging.getLogger("leernetwerk.audit")
+
+
+class VersieConflict(Exception):
+    """Someone else saved the session since this form was opened."""
+
+    def __init__(self, actueel):
+        super().__init__("versieconflict")
+        self.actueel = actueel
 
 
 @transaction.atomic
-def voornemen_maken(*, gebruiker, interventie, toelichting="", tot=None):
+def voornemen_maken(*, gebruiker, interventie, toelichting="", tot=None, bijeenkomst=None):
     """Record that the user will try this interventie. An open voornemen is not made twice."""
     bestaand = Voornemen.objects.filter(
         gebruiker=gebruiker, interventie=interventie, status=Voornemen.Status.OPEN
     ).first()
     if bestaand:
+        if bijeenkomst is not None and bestaand.bijeenkomst_id is None:
+            bestaand.bijeenkomst = bijeenkomst
+            bestaand.save(update_fields=["bijeenkomst"])
         return bestaand, False
     voornemen = Voornemen.objects.create(
         gebruiker=gebruiker,
@@ -21,6 +48,7 @@ def voornemen_maken(*, gebruiker, interventie, toelichting="", tot=None):
         titel=interventie.title,
         toelichting=toelichting,
         tot=tot,
+        bijeenkomst=bijeenkomst,
     )
     activiteit_vastleggen(
         gebruiker=gebruiker,
@@ -29,3 +57,272 @@ def voornemen_maken(*, gebruiker, interventie, toelichting="", tot=None):
         titel=voornemen.titel,
     )
     return voornemen, True
+
+
+@transaction.atomic
+def voornemen_afronden(*, voornemen, reflectie_gedaan, reflectie_werkte):
+    """Close a voornemen with the consulent's own reflection (reviewed in the next meeting)."""
+    voornemen.reflectie_gedaan = reflectie_gedaan
+    voornemen.reflectie_werkte = reflectie_werkte
+    voornemen.status = Voornemen.Status.AFGEROND
+    voornemen.afgerond = timezone.now()
+    voornemen.full_clean()
+    voornemen.save()
+    activiteit_vastleggen(
+        gebruiker=voornemen.gebruiker,
+        soort=Activiteit.Soort.VOORNEMEN_GEREFLECTEERD,
+        onderwerp=voornemen,
+        titel=voornemen.titel,
+    )
+    return voornemen
+
+
+# --- Intervisie --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def groep_aanmaken(
+    *,
+    naam,
+    slug,
+    organisaties,
+    leden,
+    gespreksleiders=(),
+    soort=Intervisiegroep.Soort.INTERVISIEGROEP,
+    cadans_weken=4,
+    standaard_methode=None,
+):
+    groep = Intervisiegroep.objects.create(
+        naam=naam,
+        slug=slug,
+        soort=soort,
+        cadans_weken=cadans_weken,
+        standaard_methode=standaard_methode,
+    )
+    groep.organisaties.set(organisaties)
+    groep.leden.set(leden)
+    groep.gespreksleiders.set(gespreksleiders)
+    return groep
+
+
+@transaction.atomic
+def sessie_plannen(
+    *,
+    groep,
+    methode,
+    datum,
+    start,
+    eind,
+    vorm=Intervisiesessie.Vorm.LIVE,
+    gespreksleider=None,
+    notulist=None,
+    inbrenger=None,
+):
+    """Plan a session: copy the method's steps and invite every member and gespreksleider."""
+    sessie = Intervisiesessie(
+        groep=groep,
+        methode=methode,
+        datum=datum,
+        start=start,
+        eind=eind,
+        vorm=vorm,
+        gespreksleider=gespreksleider,
+        notulist=notulist,
+        inbrenger=inbrenger,
+    )
+    if methode.is_leernetwerk:
+        sessie.procesverslag_auteur = selectors.volgende_procesverslag_auteur(groep, datum)
+    sessie.full_clean()
+    sessie.save()
+    Sessiestap.objects.bulk_create(
+        Sessiestap(
+            sessie=sessie,
+            volgorde=i,
+            titel=stap.titel,
+            minuten=stap.minuten,
+            begeleiding=stap.begeleiding,
+        )
+        for i, stap in enumerate(methode.stappen.all(), start=1)
+    )
+    deelnemers = {u.pk: u for u in groep.leden.all()}
+    deelnemers.update({u.pk: u for u in groep.gespreksleiders.all()})
+    Aanwezigheid.objects.bulk_create(
+        Aanwezigheid(sessie=sessie, deelnemer=u) for u in deelnemers.values()
+    )
+    return sessie
+
+
+def _versie_ophogen(sessie, versie):
+    """Claim the next version, or raise VersieConflict when someone saved in between.
+
+    The conditional UPDATE is atomic in the database, so of two saves of the same version
+    exactly one wins; the other gets the current record back to compare with.
+    """
+    bijgewerkt = Intervisiesessie.objects.filter(pk=sessie.pk, versie=versie).update(
+        versie=F("versie") + 1, gewijzigd=timezone.now()
+    )
+    if not bijgewerkt:
+        raise VersieConflict(Intervisiesessie.objects.get(pk=sessie.pk))
+    sessie.versie = versie + 1
+
+
+@transaction.atomic
+def sessie_bijwerken(*, sessie, versie, gegevens):
+    """Save validated record fields (and many-to-many tags) when `versie` is still current."""
+    _versie_ophogen(sessie, versie)
+    veelvoud = {}
+    for naam, waarde in gegevens.items():
+        veld = sessie._meta.get_field(naam)
+        if veld.many_to_many:
+            veelvoud[naam] = waarde
+        else:
+            setattr(sessie, naam, waarde)
+    sessie.full_clean()
+    sessie.save()
+    for naam, waarde in veelvoud.items():
+        getattr(sessie, naam).set(waarde)
+    return sessie
+
+
+def _toevoegen(sessie, actiepunt, voornemen):
+    if actiepunt:
+        actiepunt_toevoegen(sessie=sessie, **actiepunt)
+    if voornemen:
+        voornemen_maken(bijeenkomst=sessie, **voornemen)
+
+
+@transaction.atomic
+def stap_opslaan(
+    *,
+    sessie,
+    versie,
+    stap=None,
+    notitie="",
+    gegevens=None,
+    naar_stap=None,
+    actiepunt=None,
+    voornemen=None,
+):
+    """Save the notes of the current step while running a session, and move to another step.
+
+    `actiepunt` ({omschrijving, eigenaar, deadline}) and `voornemen` ({gebruiker, interventie})
+    are added in the same transaction, so a refused save adds nothing.
+    """
+    _versie_ophogen(sessie, versie)
+    _toevoegen(sessie, actiepunt, voornemen)
+    if stap is not None:
+        stap.notitie = notitie
+        stap.full_clean()
+        stap.save(update_fields=["notitie"])
+    for naam, waarde in (gegevens or {}).items():
+        setattr(sessie, naam, waarde)
+    if naar_stap is not None:
+        sessie.huidige_stap = naar_stap
+    if sessie.status == Intervisiesessie.Status.GEPLAND:
+        sessie.status = Intervisiesessie.Status.BEZIG
+    sessie.full_clean()
+    sessie.save()
+    return sessie
+
+
+@transaction.atomic
+def sessie_afronden(*, sessie, versie, gegevens=None, actiepunt=None, voornemen=None):
+    _versie_ophogen(sessie, versie)
+    _toevoegen(sessie, actiepunt, voornemen)
+    for naam, waarde in (gegevens or {}).items():
+        setattr(sessie, naam, waarde)
+    sessie.status = Intervisiesessie.Status.AFGEROND
+    sessie.full_clean()
+    sessie.save()
+    return sessie
+
+
+@transaction.atomic
+def actiepunt_toevoegen(*, sessie, omschrijving, eigenaar, deadline=None):
+    actiepunt = Actiepunt(
+        sessie=sessie, omschrijving=omschrijving, eigenaar=eigenaar, deadline=deadline
+    )
+    actiepunt.full_clean()
+    actiepunt.save()
+    return actiepunt
+
+
+@transaction.atomic
+def actiepunt_afronden(*, actiepunt, in_sessie=None):
+    actiepunt.afgerond = timezone.now()
+    actiepunt.afgerond_in = in_sessie
+    actiepunt.save(update_fields=["afgerond", "afgerond_in"])
+    return actiepunt
+
+
+def _sessie_moment(sessie):
+    return timezone.make_aware(datetime.datetime.combine(sessie.datum, sessie.start))
+
+
+@transaction.atomic
+def aanwezigheid_bevestigen(*, sessie, deelnemer):
+    """The participant confirms their own attendance; the hours count in their leercyclus."""
+    aanwezigheid, _nieuw = Aanwezigheid.objects.get_or_create(sessie=sessie, deelnemer=deelnemer)
+    if aanwezigheid.bevestigd is None:
+        aanwezigheid.bevestigd = timezone.now()
+        aanwezigheid.save(update_fields=["bevestigd"])
+    activiteit_vastleggen(
+        gebruiker=deelnemer,
+        soort=Activiteit.Soort.INTERVISIE_BIJGEWOOND,
+        onderwerp=sessie,
+        moment=_sessie_moment(sessie),
+        uren=sessie.uren,
+        titel=str(sessie),
+    )
+    return aanwezigheid
+
+
+@transaction.atomic
+def aanwezigheid_intrekken(*, sessie, deelnemer):
+    Aanwezigheid.objects.filter(sessie=sessie, deelnemer=deelnemer).update(bevestigd=None)
+    activiteit_intrekken(
+        gebruiker=deelnemer, soort=Activiteit.Soort.INTERVISIE_BIJGEWOOND, onderwerp=sessie
+    )
+
+
+def toegang_loggen(*, gebruiker, soort, pad, sessie=None, groep=None, reden=""):
+    """Write the audit trail (database and the leernetwerk.audit logger)."""
+    gebruiker = gebruiker if gebruiker is not None and gebruiker.is_authenticated else None
+    log = ToegangsLog.objects.create(
+        gebruiker=gebruiker,
+        soort=soort,
+        sessie=sessie,
+        groep=groep or (sessie.groep if sessie is not None else None),
+        pad=pad[:300],
+        reden=reden,
+    )
+    audit.info(
+        "intervisie-toegang soort=%s gebruiker=%s sessie=%s pad=%s",
+        soort,
+        getattr(gebruiker, "username", "-"),
+        getattr(sessie, "pk", "-"),
+        pad,
+    )
+    return log
+
+
+@transaction.atomic
+def sessie_inhoud_verwijderen(*, sessie):
+    """Remove the confidential content of one session; attendance and hours stay."""
+    for veld in Intervisiesessie.INHOUD_VELDEN:
+        setattr(sessie, veld, "")
+    sessie.inhoud_verwijderd = timezone.now()
+    sessie.save()  # also updates the search index
+    sessie.stappen.update(notitie="")
+    sessie.actiepunten.all().delete()
+    sessie.interventies.clear()
+    sessie.schemawijzigingen.clear()
+
+
+def sessies_opschonen(*, voor):
+    """Remove content of every session dated before `voor`. Returns the number cleaned."""
+    aantal = 0
+    for sessie in Intervisiesessie.objects.filter(datum__lt=voor, inhoud_verwijderd__isnull=True):
+        sessie_inhoud_verwijderen(sessie=sessie)
+        aantal += 1
+    return aantal

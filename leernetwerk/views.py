@@ -1,15 +1,23 @@
+"""Thin views of the leernetwerk app. Access to intervisie content is decided in selectors."""
+
+from decimal import Decimal
+
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from leernetwerk import services
-
-
-def intervisie(request):
-    return render(request, "leernetwerk/intervisie.html", {})
+from cms.rollen import TEAMCHEF, heeft_rol
+from leernetwerk import forms, selectors, services
+from leernetwerk.models import Actiepunt, Intervisiegroep, Intervisiesessie, ToegangsLog, Voornemen
 
 
 @require_POST
@@ -31,3 +39,405 @@ def voornemen_maken(request):
     if not url_has_allowed_host_and_scheme(terug, allowed_hosts={request.get_host()}):
         terug = interventie.url
     return redirect(terug)
+
+
+# --- Intervisie: access ------------------------------------------------------------------------
+
+
+def _weigeren(request, *, sessie=None, groep=None):
+    services.toegang_loggen(
+        gebruiker=request.user,
+        soort=ToegangsLog.Soort.GEWEIGERD,
+        sessie=sessie,
+        groep=groep,
+        pad=request.get_full_path(),
+    )
+    raise PermissionDenied
+
+
+def _sessie_voor_lid(request, pk):
+    """The session, for a member of its group; anyone else gets 403 and is logged."""
+    sessie = get_object_or_404(Intervisiesessie.objects.select_related("groep", "methode"), pk=pk)
+    if not selectors.mag_inhoud_lezen(request.user, sessie):
+        _weigeren(request, sessie=sessie)
+    return sessie
+
+
+def _groep_voor_lid(request, pk):
+    groep = get_object_or_404(Intervisiegroep, pk=pk)
+    if not selectors.is_groepslid(request.user, groep):
+        _weigeren(request, groep=groep)
+    return groep
+
+
+# --- Intervisie: pages -------------------------------------------------------------------------
+
+
+def intervisie(request):
+    vandaag = timezone.localdate()
+    return render(
+        request,
+        "leernetwerk/intervisie.html",
+        {
+            "groepen": selectors.groepen_overzicht(request.user),
+            "actiepunten": selectors.mijn_open_actiepunten(request.user),
+            "uren_form": forms.UrenForm(
+                initial={"van": vandaag.replace(month=1, day=1), "tot": vandaag}
+            ),
+            "is_teamchef": heeft_rol(request.user, TEAMCHEF),
+            "vandaag": vandaag,
+        },
+    )
+
+
+def deelname(request):
+    """Teamchef: who of my teams took part in which session; dates, hours, attendance only."""
+    if not heeft_rol(request.user, TEAMCHEF):
+        _weigeren(request)
+    return render(
+        request,
+        "leernetwerk/deelname.html",
+        {"sessies": selectors.deelname_voor_teamchef(request.user)},
+    )
+
+
+def groep(request, pk):
+    _groep_voor_lid(request, pk)
+    groep = selectors.groep_met_sessies(pk)
+    return render(
+        request, "leernetwerk/groep.html", {"groep": groep, "vandaag": timezone.localdate()}
+    )
+
+
+def sessie_nieuw(request, pk):
+    groep = _groep_voor_lid(request, pk)
+    form = forms.SessieNieuwForm(request.POST or None, groep=groep)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sessie = services.sessie_plannen(groep=groep, **form.cleaned_data)
+        except ValidationError as fout:
+            form.add_error(None, fout)
+        else:
+            messages.success(request, _("De sessie staat gepland."))
+            return redirect(sessie)
+    return render(request, "leernetwerk/sessie_nieuw.html", {"groep": groep, "form": form})
+
+
+def _sessie_context(request, sessie):
+    sessie = selectors.sessie_met_inhoud(sessie.pk)
+    eigen = next((a for a in sessie.aanwezigheden.all() if a.deelnemer_id == request.user.pk), None)
+    return {
+        "sessie": sessie,
+        "eigen_aanwezigheid": eigen,
+        "kan_bevestigen": sessie.datum <= timezone.localdate(),
+    }
+
+
+def sessie(request, pk):
+    """The record. Members read it; a beheerder only after stating a reason; others 403."""
+    sessie = get_object_or_404(Intervisiesessie.objects.select_related("groep", "methode"), pk=pk)
+    if selectors.mag_inhoud_lezen(request.user, sessie):
+        return render(request, "leernetwerk/sessie.html", _sessie_context(request, sessie))
+    if not selectors.mag_inhoud_openen_met_reden(request.user):
+        _weigeren(request, sessie=sessie)
+    form = forms.RedenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.toegang_loggen(
+            gebruiker=request.user,
+            soort=ToegangsLog.Soort.BEHEERDER,
+            sessie=sessie,
+            pad=request.get_full_path(),
+            reden=form.cleaned_data["reden"],
+        )
+        context = _sessie_context(request, sessie) | {"als_beheerder": True}
+        return render(request, "leernetwerk/sessie.html", context)
+    return render(
+        request, "leernetwerk/sessie_reden.html", {"sessie": sessie, "form": form}, status=403
+    )
+
+
+def _conflict_melding(request):
+    messages.error(
+        request,
+        _(
+            "Iemand anders heeft deze sessie opgeslagen terwijl jij bezig was. Er is niets "
+            "overschreven: jouw tekst staat hieronder nog. Vergelijk met de opgeslagen versie en "
+            "sla opnieuw op."
+        ),
+    )
+
+
+def _kopie(sessie):
+    """A fresh instance for a bound form: validating writes into it, the original stays."""
+    return Intervisiesessie.objects.select_related("groep", "methode").get(pk=sessie.pk)
+
+
+def _met_nieuwe_versie(data, versie):
+    data = data.copy()
+    data["versie"] = str(versie)
+    return data
+
+
+def sessie_bewerken(request, pk):
+    sessie = _sessie_voor_lid(request, pk)
+    actueel = None
+    if request.method == "POST":
+        form = forms.SessieVerslagForm(request.POST, instance=sessie)
+        if form.is_valid():
+            try:
+                services.sessie_bijwerken(
+                    sessie=sessie, versie=form.cleaned_data["versie"], gegevens=form.gegevens()
+                )
+            except services.VersieConflict as conflict:
+                _conflict_melding(request)
+                actueel = conflict.actueel
+                form = forms.SessieVerslagForm(
+                    _met_nieuwe_versie(request.POST, actueel.versie),
+                    instance=_kopie(actueel),
+                )
+                form.is_valid()
+            else:
+                messages.success(request, _("Het verslag is opgeslagen."))
+                return redirect(sessie)
+    else:
+        form = forms.SessieVerslagForm(instance=sessie)
+    return render(
+        request,
+        "leernetwerk/sessie_bewerken.html",
+        {"sessie": sessie, "form": form, "actueel": actueel},
+    )
+
+
+def sessie_leiden(request, pk):
+    """Walk the group through the method: terugblik, each step with its time, afronding."""
+    sessie = _sessie_voor_lid(request, pk)
+    stappen = list(sessie.stappen.all())
+    laatste = len(stappen) + 1
+    try:
+        nummer = int(request.GET.get("stap", sessie.huidige_stap))
+    except ValueError:
+        nummer = 0
+    nummer = max(0, min(nummer, laatste))
+    stap = stappen[nummer - 1] if 1 <= nummer <= len(stappen) else None
+
+    def maak_form(data=None):
+        if nummer == 0:
+            return forms.TerugblikForm(data, instance=_kopie(sessie))
+        if nummer == laatste:
+            return forms.AfrondingForm(data, instance=_kopie(sessie))
+        initial = {"versie": sessie.versie, "notitie": stap.notitie}
+        return forms.StapForm(data, initial=initial)
+
+    form = maak_form(request.POST or None)
+    actueel = None
+    if request.method == "POST" and form.is_valid():
+        richting = request.POST.get("richting", "volgende")
+        naar = {"vorige": nummer - 1, "volgende": nummer + 1}.get(richting, nummer)
+        naar = max(0, min(naar, laatste))
+        afronding = isinstance(form, forms.AfrondingForm)
+        if afronding:
+            gegevens = form.sessie_gegevens()
+            toevoegen = {"actiepunt": form.nieuw_actiepunt(), "voornemen": form.nieuw_voornemen()}
+        else:
+            gegevens = {
+                k: v for k, v in form.cleaned_data.items() if k not in ("versie", "notitie")
+            }
+            toevoegen = {}
+        try:
+            if richting == "afronden":
+                services.sessie_afronden(
+                    sessie=sessie,
+                    versie=form.cleaned_data["versie"],
+                    gegevens=gegevens,
+                    **toevoegen,
+                )
+                messages.success(
+                    request,
+                    _(
+                        "De sessie is afgerond en het verslag staat klaar voor de groep. "
+                        "Bevestig je aanwezigheid, dan tellen de uren mee."
+                    ),
+                )
+                return redirect(sessie)
+            services.stap_opslaan(
+                sessie=sessie,
+                versie=form.cleaned_data["versie"],
+                stap=stap,
+                notitie=form.cleaned_data.get("notitie", ""),
+                gegevens=gegevens,
+                naar_stap=naar,
+                **toevoegen,
+            )
+        except services.VersieConflict as conflict:
+            _conflict_melding(request)
+            actueel = conflict.actueel
+            sessie = actueel
+            if stap is not None:
+                stap.refresh_from_db()
+            form = maak_form(_met_nieuwe_versie(request.POST, actueel.versie))
+            form.is_valid()
+        else:
+            if toevoegen.get("actiepunt"):
+                messages.success(request, _("Actiepunt toegevoegd."))
+            if toevoegen.get("voornemen"):
+                messages.success(request, _("Voornemen vastgelegd."))
+            return redirect(f"{reverse('sessie_leiden', args=[sessie.pk])}?stap={naar}")
+    context = {
+        "sessie": sessie,
+        "stappen": stappen,
+        "nummer": nummer,
+        "laatste": laatste,
+        "stap": stap,
+        "form": form,
+        "actueel": actueel,
+    }
+    if nummer == 0:
+        context["terugblik"] = selectors.open_actiepunten_van_groep_voor(sessie)
+        if sessie.methode.is_leernetwerk:
+            context["voornemens"] = selectors.voornemens_ter_bespreking(sessie)
+    if nummer == laatste:
+        context["actiepunten"] = sessie.actiepunten.select_related("eigenaar")
+        context["nieuwe_voornemens"] = sessie.voornemens.select_related("gebruiker")
+    return render(request, "leernetwerk/sessie_leiden.html", context)
+
+
+@require_POST
+def aanwezigheid(request, pk):
+    """Confirm or withdraw one's own attendance. Nobody confirms for someone else."""
+    sessie = _sessie_voor_lid(request, pk)
+    if request.POST.get("actie") == "intrekken":
+        services.aanwezigheid_intrekken(sessie=sessie, deelnemer=request.user)
+        messages.info(request, _("Je aanwezigheid is ingetrokken; de uren tellen niet meer mee."))
+    elif sessie.datum > timezone.localdate():
+        messages.error(
+            request, _("Je kunt je aanwezigheid pas vanaf de dag van de sessie bevestigen.")
+        )
+    else:
+        services.aanwezigheid_bevestigen(sessie=sessie, deelnemer=request.user)
+        messages.success(
+            request,
+            _("Je aanwezigheid is bevestigd: %(uren)s uur telt mee in je leercyclus.")
+            % {"uren": number_format(sessie.uren, 2)},
+        )
+    return redirect(sessie)
+
+
+@require_POST
+def actiepunt_afronden(request, pk):
+    actiepunt = get_object_or_404(Actiepunt.objects.select_related("sessie__groep"), pk=pk)
+    if not selectors.mag_inhoud_lezen(request.user, actiepunt.sessie):
+        _weigeren(request, sessie=actiepunt.sessie)
+    in_sessie = None
+    if request.POST.get("sessie"):
+        in_sessie = get_object_or_404(
+            Intervisiesessie, pk=request.POST["sessie"], groep=actiepunt.sessie.groep
+        )
+    services.actiepunt_afronden(actiepunt=actiepunt, in_sessie=in_sessie)
+    messages.success(request, _("Actiepunt afgesloten: “%(a)s”.") % {"a": actiepunt.omschrijving})
+    terug = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(terug, allowed_hosts={request.get_host()}):
+        terug = reverse("intervisie")
+    return redirect(terug)
+
+
+def voornemen_bespreken(request, pk):
+    """The consulent's own reflection on a voornemen, reviewed in the next bijeenkomst."""
+    voornemen = get_object_or_404(Voornemen, pk=pk, gebruiker=request.user)
+    form = forms.VoornemenReflectieForm(request.POST or None, instance=voornemen)
+    if request.method == "POST" and form.is_valid():
+        services.voornemen_afronden(
+            voornemen=voornemen,
+            reflectie_gedaan=form.cleaned_data["reflectie_gedaan"],
+            reflectie_werkte=form.cleaned_data["reflectie_werkte"],
+        )
+        messages.success(request, _("Je reflectie is opgeslagen en het voornemen afgerond."))
+        terug = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(terug, allowed_hosts={request.get_host()}):
+            terug = reverse("mijn_leercyclus")
+        return redirect(terug)
+    return render(
+        request,
+        "leernetwerk/voornemen_bespreken.html",
+        {"voornemen": voornemen, "form": form, "next": request.GET.get("next", "")},
+    )
+
+
+# --- Intervisie: JSON and exports --------------------------------------------------------------
+
+
+def sessie_json(request, pk):
+    sessie = _sessie_voor_lid(request, pk)
+    sessie = selectors.sessie_met_inhoud(sessie.pk)
+    return JsonResponse(
+        {
+            "id": sessie.pk,
+            "groep": sessie.groep.naam,
+            "methode": sessie.methode.naam,
+            "datum": sessie.datum.isoformat(),
+            "start": sessie.start.strftime("%H:%M"),
+            "eind": sessie.eind.strftime("%H:%M"),
+            "uren": str(sessie.uren),
+            "casus": sessie.casus,
+            "hulpvraag": sessie.hulpvraag,
+            "leerpunten": sessie.leerpunten,
+            "agenda": sessie.agenda,
+            "procesverslag": sessie.procesverslag,
+            "stappen": [{"titel": s.titel, "notitie": s.notitie} for s in sessie.stappen.all()],
+            "actiepunten": [
+                {
+                    "omschrijving": a.omschrijving,
+                    "eigenaar": a.eigenaar.get_full_name(),
+                    "deadline": a.deadline.isoformat() if a.deadline else None,
+                    "afgerond": a.afgerond is not None,
+                }
+                for a in sessie.actiepunten.all()
+            ],
+            "aanwezig": [
+                a.deelnemer.get_full_name() for a in sessie.aanwezigheden.all() if a.bevestigd
+            ],
+        }
+    )
+
+
+def sessie_export(request, pk):
+    """The record as a Markdown file, for the group's own archive."""
+    sessie = _sessie_voor_lid(request, pk)
+    sessie = selectors.sessie_met_inhoud(sessie.pk)
+    tekst = render_to_string("leernetwerk/sessie_export.md", {"sessie": sessie})
+    response = HttpResponse(tekst, content_type="text/markdown; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="intervisie-{sessie.datum:%Y-%m-%d}-{sessie.pk}.md"'
+    )
+    return response
+
+
+def uren_pdf(request):
+    """The user's own hours evidence for a period, as PDF (WeasyPrint, imported lazily)."""
+    form = forms.UrenForm(request.GET or None)
+    if not form.is_valid():
+        if not request.GET:
+            vandaag = timezone.localdate()
+            form = forms.UrenForm(initial={"van": vandaag.replace(month=1, day=1), "tot": vandaag})
+        return render(
+            request, "leernetwerk/uren.html", {"form": form}, status=400 if request.GET else 200
+        )
+    van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
+    regels = list(selectors.uren_overzicht(request.user, van, tot))
+    html = render_to_string(
+        "leernetwerk/uren_pdf.html",
+        {
+            "gebruiker": selectors.gebruiker_met_profiel(request.user),
+            "van": van,
+            "tot": tot,
+            "regels": regels,
+            "totaal": sum((r.sessie.uren for r in regels), Decimal("0")),
+            "aangemaakt": timezone.localtime(),
+        },
+        request=request,
+    )
+    from weasyprint import HTML
+
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="intervisie-uren-{van}-{tot}.pdf"'
+    return response

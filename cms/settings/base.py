@@ -148,6 +148,10 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 
+# Intervisie content (casus, notes, leerpunten) is removed after this many months by
+# `manage.py intervisie_opschonen`; dates, duration and attendance stay.
+INTERVISIE_BEWAARTERMIJN_MAANDEN = int(os.environ.get("INTERVISIE_BEWAARTERMIJN_MAANDEN", "24"))
+
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 AXES_FAILURE_LIMIT = 5

@@ -1,7 +1,18 @@
+import string
+
 import pytest
 from django.core.exceptions import ValidationError
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
-from cms.privacy import controleer_tekst, is_bsn, is_iban, vind_persoonsgegevens
+from cms.privacy import (
+    IBAN_LENGTES,
+    controleer_tekst,
+    geen_persoonsgegevens,
+    is_bsn,
+    is_iban,
+    vind_persoonsgegevens,
+)
 
 
 @pytest.mark.parametrize(
@@ -48,3 +59,107 @@ def test_ordinary_case_text_is_accepted(tekst):
 def test_elfproef_and_mod97():
     assert is_bsn("111222333") and not is_bsn("111222334")
     assert is_iban("NL91 ABNA 0417 1643 00") and not is_iban("NL91ABNA0417164301")
+
+
+# --- Hardening: more forms of the same data, and property-based tests --------------------------
+
+
+@pytest.mark.parametrize(
+    "tekst, gevonden",
+    [
+        ("rekening nl91abna0417164300 in kleine letters", "nl91abna0417164300"),
+        ("NL91 ABNA 0417 1643 00 staat rood", "NL91 ABNA 0417 1643 00"),
+        ("Belgische rekening BE68 5390 0754 7034.", "BE68 5390 0754 7034"),
+        ("code AB12 en daarna NL91ABNA0417164300", "NL91ABNA0417164300"),
+        ("geboortedatum: 1998-03-12", "1998-03-12"),
+        ("(geb. 3 mei. 2001)", "3 mei. 2001"),
+        ("BSN 111222333.", "111222333"),
+    ],
+)
+def test_harder_forms_are_found_with_the_exact_text_to_remove(tekst, gevonden):
+    assert gevonden in [v.tekst for v in vind_persoonsgegevens(tekst)]
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "Nummer 111222334 haalt de elfproef niet",
+        "NL91ABNA04171643 is te kort voor een Nederlandse IBAN",
+        "Project AB12CDEF3456789012 is een zaaknummer, geen rekening",
+        "Het gesprek op 2024-03-12 ging over de zoekperiode.",
+    ],
+)
+def test_look_alikes_are_accepted(tekst):
+    assert vind_persoonsgegevens(tekst) == []
+
+
+def test_111222333_refused_and_111222334_accepted_by_the_field_validator():
+    with pytest.raises(ValidationError) as fout:
+        geen_persoonsgegevens("De klant gaf 111222333 op.")
+    assert "Verwijder het burgerservicenummer “111222333”." in fout.value.messages
+    geen_persoonsgegevens("De klant gaf 111222334 op.")
+
+
+def test_several_findings_are_each_named():
+    tekst = "Mail a.b@example.nl of bel 0612345678, BSN 111222333."
+    berichten = " ".join(pytest.raises(ValidationError, controleer_tekst, tekst).value.messages)
+    for deel in ("a.b@example.nl", "0612345678", "111222333"):
+        assert deel in berichten
+
+
+@st.composite
+def geldige_bsns(draw):
+    """Nine digits passing the elfproef (the check digit is derived from the first eight)."""
+    eerste = draw(st.lists(st.integers(0, 9), min_size=8, max_size=8))
+    som = sum(c * w for c, w in zip(eerste, range(9, 1, -1), strict=True))
+    laatste = som % 11
+    # No check digit makes the elfproef pass when the rest is 10; all zeros is no BSN.
+    assume(laatste <= 9 and som != 0)
+    return "".join(map(str, eerste)) + str(laatste)
+
+
+@st.composite
+def geldige_ibans(draw):
+    """A registry country, a random BBAN of the right length and correct mod-97 check digits."""
+    land = draw(st.sampled_from(sorted(IBAN_LENGTES)))
+    bban = draw(
+        st.text(
+            alphabet=string.ascii_uppercase + string.digits,
+            min_size=IBAN_LENGTES[land] - 4,
+            max_size=IBAN_LENGTES[land] - 4,
+        )
+    )
+    getal = int("".join(str(int(c, 36)) for c in bban + land + "00"))
+    return f"{land}{98 - getal % 97:02d}{bban}"
+
+
+def _gegroepeerd(iban):
+    return " ".join(iban[i : i + 4] for i in range(0, len(iban), 4))
+
+
+@settings(max_examples=300, deadline=None)
+@given(bsn=geldige_bsns(), opmaak=st.sampled_from(["{}", "{0:.4} {0[4]}{0[5]} {0[6]}{0[7]}{0[8]}"]))
+def test_every_valid_bsn_is_refused(bsn, opmaak):
+    assert is_bsn(bsn)
+    tekst = f"De klant (bsn {opmaak.format(bsn)}) kwam niet opdagen."
+    with pytest.raises(ValidationError) as fout:
+        controleer_tekst(tekst)
+    assert "burgerservicenummer" in " ".join(fout.value.messages)
+
+
+@settings(max_examples=300, deadline=None)
+@given(iban=geldige_ibans(), gegroepeerd=st.booleans(), klein=st.booleans())
+def test_every_valid_iban_is_refused(iban, gegroepeerd, klein):
+    assert is_iban(iban)
+    geschreven = _gegroepeerd(iban) if gegroepeerd else iban
+    geschreven = geschreven.lower() if klein else geschreven
+    with pytest.raises(ValidationError) as fout:
+        controleer_tekst(f"Zijn rekening {geschreven} staat rood.")
+    assert geschreven in " ".join(fout.value.messages)
+
+
+@settings(max_examples=200, deadline=None)
+@given(bsn=geldige_bsns(), fout_cijfer=st.integers(1, 9))
+def test_a_bsn_with_one_digit_changed_is_not_a_bsn(bsn, fout_cijfer):
+    laatste = (int(bsn[8]) + fout_cijfer) % 10
+    assert not is_bsn(bsn[:8] + str(laatste))

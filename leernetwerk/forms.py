@@ -1,0 +1,285 @@
+"""Forms of the intervisie pages. Free text is checked by cms.privacy (model validators)."""
+
+import datetime
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cms.privacy import controleer_tekst
+from kennisbank.models import InterventiePage
+from leernetwerk.models import Intervisiemethode, Intervisiesessie, Voornemen
+
+
+class GebruikerKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.username
+
+
+def _deelnemers_qs(groep):
+    ids = set(groep.leden.values_list("pk", flat=True)) | set(
+        groep.gespreksleiders.values_list("pk", flat=True)
+    )
+    return get_user_model().objects.filter(pk__in=ids).order_by("first_name", "last_name")
+
+
+class VersieMixin(forms.Form):
+    """A hidden version number: the save is refused when someone else saved in between."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class SessieTijdenMixin:
+    def clean(self):
+        data = super().clean()
+        start, eind = data.get("start"), data.get("eind")
+        if start and eind and eind <= start:
+            self.add_error("eind", _("De eindtijd moet na de begintijd liggen."))
+        return data
+
+
+class SessieNieuwForm(SessieTijdenMixin, forms.ModelForm):
+    class Meta:
+        model = Intervisiesessie
+        fields = ["methode", "datum", "start", "eind", "vorm", "gespreksleider", "notulist"]
+        widgets = {
+            "datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "eind": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+        field_classes = {"gespreksleider": GebruikerKeuze, "notulist": GebruikerKeuze}
+
+    def __init__(self, *args, groep, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["methode"].queryset = Intervisiemethode.objects.all()
+        for naam in ("gespreksleider", "notulist"):
+            self.fields[naam].queryset = _deelnemers_qs(groep)
+        if not self.is_bound:
+            self.initial.setdefault("methode", groep.standaard_methode_id)
+            self.initial.setdefault("datum", timezone.localdate())
+            self.initial.setdefault("start", datetime.time(9, 30))
+            self.initial.setdefault("eind", datetime.time(11, 0))
+
+
+class SessieVerslagForm(SessieTijdenMixin, VersieMixin, forms.ModelForm):
+    """The whole record, for editing after (or during) the session."""
+
+    class Meta:
+        model = Intervisiesessie
+        fields = [
+            "datum",
+            "start",
+            "eind",
+            "vorm",
+            "gespreksleider",
+            "notulist",
+            "inbrenger",
+            "casus",
+            "hulpvraag",
+            "leerpunten",
+            "agenda",
+            "procesverslag",
+            "procesverslag_auteur",
+            "interventies",
+            "schemawijzigingen",
+            "fases",
+            "doelgroepen",
+        ]
+        widgets = {
+            "datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "eind": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "casus": forms.Textarea(attrs={"rows": 5}),
+            "hulpvraag": forms.Textarea(attrs={"rows": 2}),
+            "leerpunten": forms.Textarea(attrs={"rows": 4}),
+            "agenda": forms.Textarea(attrs={"rows": 4}),
+            "procesverslag": forms.Textarea(attrs={"rows": 8}),
+            "fases": forms.CheckboxSelectMultiple,
+            "doelgroepen": forms.CheckboxSelectMultiple,
+        }
+        field_classes = {
+            "gespreksleider": GebruikerKeuze,
+            "notulist": GebruikerKeuze,
+            "inbrenger": GebruikerKeuze,
+            "procesverslag_auteur": GebruikerKeuze,
+        }
+
+    LEERNETWERK_VELDEN = ("agenda", "procesverslag", "procesverslag_auteur", "schemawijzigingen")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sessie = self.instance
+        for naam in ("gespreksleider", "notulist", "inbrenger", "procesverslag_auteur"):
+            self.fields[naam].queryset = _deelnemers_qs(sessie.groep)
+        interventies = InterventiePage.objects.live().order_by("title")
+        self.fields["interventies"].queryset = interventies
+        self.fields["schemawijzigingen"].queryset = interventies
+        if not sessie.methode.is_leernetwerk:
+            for naam in self.LEERNETWERK_VELDEN:
+                del self.fields[naam]
+        if not self.is_bound:
+            self.initial["versie"] = sessie.versie
+
+    def gegevens(self):
+        return {k: v for k, v in self.cleaned_data.items() if k != "versie"}
+
+
+class StapForm(VersieMixin):
+    """Notes for one method step while running the session."""
+
+    notitie = forms.CharField(
+        label=_("Notities bij deze stap"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+
+    def clean_notitie(self):
+        notitie = self.cleaned_data["notitie"]
+        controleer_tekst(notitie)
+        return notitie
+
+
+class TerugblikForm(VersieMixin, forms.ModelForm):
+    """Step 0: the inbrenger, the case and the hulpvraag (or the agenda of a bijeenkomst)."""
+
+    class Meta:
+        model = Intervisiesessie
+        fields = ["inbrenger", "casus", "hulpvraag", "agenda"]
+        widgets = {
+            "casus": forms.Textarea(attrs={"rows": 5}),
+            "hulpvraag": forms.Textarea(attrs={"rows": 2}),
+            "agenda": forms.Textarea(attrs={"rows": 4}),
+        }
+        field_classes = {"inbrenger": GebruikerKeuze}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["inbrenger"].queryset = _deelnemers_qs(self.instance.groep)
+        if self.instance.methode.is_leernetwerk:
+            del self.fields["inbrenger"], self.fields["casus"], self.fields["hulpvraag"]
+        else:
+            del self.fields["agenda"]
+        if not self.is_bound:
+            self.initial["versie"] = self.instance.versie
+
+
+class AfrondingForm(VersieMixin, forms.ModelForm):
+    """Last step: leerpunten, a new actiepunt and, for a bijeenkomst, the procesverslag and a
+    participant's voornemen. One form, so nothing typed is lost when something is added."""
+
+    actiepunt = forms.CharField(label=_("Nieuw actiepunt"), required=False, max_length=300)
+    actiepunt_eigenaar = GebruikerKeuze(label=_("Eigenaar"), queryset=None, required=False)
+    actiepunt_deadline = forms.DateField(
+        label=_("Klaar op"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    voornemen_gebruiker = GebruikerKeuze(label=_("Deelnemer"), queryset=None, required=False)
+    voornemen_interventie = forms.ModelChoiceField(
+        label=_("Interventie die deze deelnemer gaat proberen"), queryset=None, required=False
+    )
+
+    class Meta:
+        model = Intervisiesessie
+        fields = ["leerpunten", "procesverslag", "procesverslag_auteur"]
+        widgets = {
+            "leerpunten": forms.Textarea(attrs={"rows": 5}),
+            "procesverslag": forms.Textarea(attrs={"rows": 8}),
+        }
+        field_classes = {"procesverslag_auteur": GebruikerKeuze}
+
+    ACTIEPUNT_VELDEN = ("actiepunt", "actiepunt_eigenaar", "actiepunt_deadline")
+    VOORNEMEN_VELDEN = ("voornemen_gebruiker", "voornemen_interventie")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        deelnemers = _deelnemers_qs(self.instance.groep)
+        for naam in ("procesverslag_auteur", "actiepunt_eigenaar", "voornemen_gebruiker"):
+            self.fields[naam].queryset = deelnemers
+        interventies = InterventiePage.objects.live().order_by("title")
+        self.fields["voornemen_interventie"].queryset = interventies
+        if not self.instance.methode.is_leernetwerk:
+            for naam in ("procesverslag", "procesverslag_auteur", *self.VOORNEMEN_VELDEN):
+                del self.fields[naam]
+        if not self.is_bound:
+            self.initial["versie"] = self.instance.versie
+
+    def clean_actiepunt(self):
+        controleer_tekst(self.cleaned_data["actiepunt"])
+        return self.cleaned_data["actiepunt"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("actiepunt") and not data.get("actiepunt_eigenaar"):
+            self.add_error("actiepunt_eigenaar", _("Kies wie dit actiepunt oppakt."))
+        if data.get("actiepunt_eigenaar") and not data.get("actiepunt"):
+            self.add_error("actiepunt", _("Beschrijf het actiepunt."))
+        gebruiker, interventie = data.get("voornemen_gebruiker"), data.get("voornemen_interventie")
+        if bool(gebruiker) != bool(interventie):
+            veld = "voornemen_interventie" if gebruiker else "voornemen_gebruiker"
+            self.add_error(veld, _("Kies zowel de deelnemer als de interventie."))
+        return data
+
+    def nieuw_actiepunt(self):
+        if not self.cleaned_data.get("actiepunt"):
+            return None
+        return {
+            "omschrijving": self.cleaned_data["actiepunt"],
+            "eigenaar": self.cleaned_data["actiepunt_eigenaar"],
+            "deadline": self.cleaned_data.get("actiepunt_deadline"),
+        }
+
+    def nieuw_voornemen(self):
+        if not self.cleaned_data.get("voornemen_gebruiker"):
+            return None
+        return {
+            "gebruiker": self.cleaned_data["voornemen_gebruiker"],
+            "interventie": self.cleaned_data["voornemen_interventie"],
+        }
+
+    def sessie_gegevens(self):
+        extra = {"versie", *self.ACTIEPUNT_VELDEN, *self.VOORNEMEN_VELDEN}
+        return {k: v for k, v in self.cleaned_data.items() if k not in extra}
+
+
+class VoornemenReflectieForm(forms.ModelForm):
+    class Meta:
+        model = Voornemen
+        fields = ["reflectie_gedaan", "reflectie_werkte"]
+        widgets = {
+            "reflectie_gedaan": forms.Textarea(attrs={"rows": 3}),
+            "reflectie_werkte": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", f"voornemen-{kwargs['instance'].pk}")
+        super().__init__(*args, **kwargs)
+        for veld in self.fields.values():
+            veld.required = True
+
+
+class RedenForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Waarom moet je deze inhoud openen?"),
+        help_text=_(
+            "Je reden wordt vastgelegd in het toegangslog. Intervisie is vertrouwelijk voor de "
+            "groep; open de inhoud alleen bij een gegronde reden, zoals een klacht of een "
+            "verzoek van de groep zelf."
+        ),
+        min_length=15,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Geef een reden op."),
+            "min_length": _("Beschrijf de reden in minstens 15 tekens."),
+        },
+    )
+
+
+class UrenForm(forms.Form):
+    van = forms.DateField(label=_("Van"), widget=forms.DateInput(attrs={"type": "date"}))
+    tot = forms.DateField(label=_("Tot en met"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("van") and data.get("tot") and data["tot"] < data["van"]:
+            self.add_error("tot", _("De einddatum ligt voor de begindatum."))
+        return data

@@ -1,0 +1,99 @@
+"""What leernetwerk contributes to cms: admin snippets, search types, home tiles, demo content."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.search.registry import ZoekType
+from cms.tegels import Tegel
+from leernetwerk import selectors
+from leernetwerk.models import Intervisiegroep, Intervisiemethode, Intervisiesessie, ToegangsLog
+
+
+class IntervisiemethodeViewSet(SnippetViewSet):
+    model = Intervisiemethode
+    list_display = ["naam", "slug", "is_leernetwerk", "volgorde"]
+    search_fields = ["naam"]
+    icon = "list-ol"
+
+
+class IntervisiegroepViewSet(SnippetViewSet):
+    model = Intervisiegroep
+    list_display = ["naam", "soort", "cadans_weken"]
+    list_filter = ["soort"]
+    search_fields = ["naam"]
+    icon = "group"
+
+
+class ToegangsLogViewSet(SnippetViewSet):
+    """Read-only audit trail: who was refused, and which beheerder opened content and why."""
+
+    model = ToegangsLog
+    list_display = ["moment", "gebruiker", "soort", "sessie", "groep", "reden"]
+    list_filter = ["soort"]
+    icon = "warning"
+    inspect_view_enabled = True
+
+
+class IntervisieGroep(SnippetViewSetGroup):
+    menu_label = _("Intervisie")
+    menu_icon = "group"
+    menu_order = 320
+    items = (IntervisiegroepViewSet, IntervisiemethodeViewSet, ToegangsLogViewSet)
+
+
+register_snippet(IntervisieGroep)
+
+
+@hooks.register("zoekbare_typen")
+def zoekbare_intervisie():
+    return [
+        ZoekType(
+            slug="intervisie",
+            label=_("Intervisieverslag"),
+            model=Intervisiesessie,
+            zichtbaar_voor=selectors.sessies_zichtbaar_voor,
+        )
+    ]
+
+
+@hooks.register("home_tegels")
+def intervisie_tegels(request):
+    user = request.user
+    volgende = selectors.volgende_sessie(user)
+    acties = list(selectors.mijn_open_actiepunten(user)[:5])
+    tegels = []
+    if volgende is not None:
+        tegels.append(
+            Tegel(
+                titel=_("Volgende intervisie"),
+                tekst=_("%(groep)s: %(methode)s op %(datum)s om %(tijd)s.")
+                % {
+                    "groep": volgende.groep.naam,
+                    "methode": volgende.methode.naam,
+                    "datum": volgende.datum.strftime("%d-%m-%Y"),
+                    "tijd": volgende.start.strftime("%H:%M"),
+                },
+                url=volgende.get_absolute_url(),
+                volgorde=20,
+            )
+        )
+    if acties:
+        tegels.append(
+            Tegel(
+                titel=_("Open actiepunten uit intervisie"),
+                url=reverse("intervisie"),
+                items=[(a.omschrijving, a.sessie.get_absolute_url()) for a in acties],
+                volgorde=25,
+            )
+        )
+    return tegels
+
+
+@hooks.register("demo_laden", order=40)
+def intervisie_demo(stdout):
+    from leernetwerk.demo import intervisie_laden
+
+    intervisie_laden(stdout=stdout)
