@@ -10,6 +10,7 @@ import datetime
 import random
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
@@ -209,6 +210,23 @@ def _data(begin, eind, verschuiving):
         datum += datetime.timedelta(weeks=4)
 
 
+def _dateren(voornemen, datum):
+    """Give a demo voornemen and its ledger rows the date of its meeting (reflection: the next)."""
+    gemaakt = timezone.make_aware(datetime.datetime.combine(datum, datetime.time(12)))
+    Voornemen.objects.filter(pk=voornemen.pk).update(aangemaakt=gemaakt)
+    rijen = Activiteit.objects.filter(
+        content_type=ContentType.objects.get_for_model(Voornemen), object_id=voornemen.pk
+    )
+    rijen.filter(soort=Activiteit.Soort.VOORNEMEN_GEMAAKT).update(moment=gemaakt)
+    rijen.filter(soort=Activiteit.Soort.VOORNEMEN_GEREFLECTEERD).update(
+        moment=gemaakt + datetime.timedelta(weeks=4)
+    )
+    if voornemen.afgerond:
+        Voornemen.objects.filter(pk=voornemen.pk).update(
+            afgerond=gemaakt + datetime.timedelta(weeks=4)
+        )
+
+
 def _voornemen(gebruiker, titel, bijeenkomst, interventies):
     interventie = next((i for i in interventies if i.title == titel), None)
     if interventie is None and interventies:
@@ -231,6 +249,11 @@ def _voornemen(gebruiker, titel, bijeenkomst, interventies):
             titel=titel,
         )
     return voornemen
+
+
+# The leercyclus demo tells a story in Team Jongeren: Daan has done nothing for months and
+# Sanne (demo-consulent) missed the latest sessions; intervisie attendance must agree with it.
+AFWEZIG_LAATSTE_WEKEN = {"daan.mulder": 16, "demo-consulent": 6}
 
 
 def _sessie_vullen(sessie, index, rng, leden, interventies, vorige, laatste=False):
@@ -258,8 +281,10 @@ def _sessie_vullen(sessie, index, rng, leden, interventies, vorige, laatste=Fals
             sessie.schemawijzigingen.set(interventies[index % len(interventies) :][:1])
 
     bevestigd_op = timezone.make_aware(datetime.datetime.combine(sessie.datum, sessie.eind))
+    weken_geleden = (timezone.localdate() - sessie.datum).days / 7
     for aanwezigheid in sessie.aanwezigheden.select_related("deelnemer"):
-        if rng.random() < 0.8:
+        afwezig = AFWEZIG_LAATSTE_WEKEN.get(aanwezigheid.deelnemer.username, 0)
+        if weken_geleden >= afwezig and rng.random() < 0.8:
             services.aanwezigheid_bevestigen(sessie=sessie, deelnemer=aanwezigheid.deelnemer)
             aanwezigheid.bevestigd = bevestigd_op
             aanwezigheid.save(update_fields=["bevestigd"])
@@ -378,7 +403,10 @@ def intervisie_laden(stdout=None):
                     laatste = index + 1 < len(data) and data[index + 1] >= vandaag
                     _sessie_vullen(sessie, index, rng, leden, interventies, vorige, laatste)
                     if methode.is_leernetwerk:
+                        weken_geleden = (vandaag - datum).days / 7
                         for i, lid in enumerate(leden[:3] if datum < data[-3] else leden):
+                            if weken_geleden < AFWEZIG_LAATSTE_WEKEN.get(lid.username, 0):
+                                continue
                             titel = VOORNEMEN_TITELS[(index + i) % len(VOORNEMEN_TITELS)]
                             voornemen = _voornemen(lid, titel, sessie, interventies)
                             if datum < data[-3] and voornemen.status == Voornemen.Status.OPEN:
@@ -387,6 +415,7 @@ def intervisie_laden(stdout=None):
                                     reflectie_gedaan="Twee keer geprobeerd bij nieuwe jongeren.",
                                     reflectie_werkte="Het gesprek werd concreter; kost wel tijd.",
                                 )
+                            _dateren(voornemen, datum)
             vorige = sessie
     if stdout is not None:
         stdout.write(f"Intervisie: 2 groepen, {aantal} nieuwe sessies.")

@@ -146,7 +146,7 @@ def test_demo_tells_the_story_in_team_jongeren(client_als, demo):
     status = {r[0]: r[-1] for r in tabel_uit_html(html, "dashboard")[1:-1]}
     assert status["Fatima El Amrani"] == "op schema"
     assert status["Sanne de Vries"].startswith("achter: geen intervisie sinds")
-    assert status["Daan Mulder"].startswith("geen activiteit sinds 15 weken")
+    assert status["Daan Mulder"].startswith("geen activiteit sinds")
     assert "Signalen (3)" in html
     # The demo users have a year of activity each.
     eerder = timezone.now() - dt.timedelta(days=300)
@@ -191,7 +191,7 @@ def test_alerts_mail_goes_to_teamchefs_with_participation_only(demo):
         "teamchef.lindenhoven@lindenhoven.example",
     }
     bericht = ontvangers["demo-teamchef@noordwaarde.example"]
-    assert "Daan Mulder: geen activiteit sinds 15 weken" in bericht.body
+    assert "Daan Mulder: geen activiteit sinds" in bericht.body
     assert "/team/jongeren-noordwaarde/" in bericht.body
     assert "Ricardo Martina" not in bericht.body, "only the chef's own teams"
     assert "Netwerkkaart" not in bericht.body and "intervisie sinds" in bericht.body
