@@ -50,6 +50,13 @@ def _privacy_tekst(**kwargs):
     return blocks.TextBlock(validators=[geen_persoonsgegevens], **kwargs)
 
 
+def _onbekende_keuze():
+    return ValidationError(
+        gettext("Deze keuze hoort niet bij deze stap. Kies een van de opties."),
+        code="onbekende_keuze",
+    )
+
+
 def _items(waarde, naam):
     """(id, value) pairs of a ListBlock value: the id is the item's stable uuid."""
     return [(str(b.id), b.value) for b in waarde[naam].bound_blocks]
@@ -129,6 +136,8 @@ class MeerkeuzeBlock(StapBlock):
 
     def beoordeel(self, waarde, gegevens):
         gekozen = set(gegevens["keuzes"])
+        if not gekozen or not gekozen <= {i for i, _o in _items(waarde, "opties")}:
+            raise _onbekende_keuze()
         juist = {i for i, o in _items(waarde, "opties") if o["juist"]}
         return Beoordeling(
             keuzes={"opties": sorted(gekozen)},
@@ -192,6 +201,8 @@ class BeslismomentBlock(StapBlock):
     def beoordeel(self, waarde, gegevens):
         keuze = gegevens["keuze"]
         optie = self.optie(waarde, keuze)
+        if optie is None:
+            raise _onbekende_keuze()
         return Beoordeling(
             keuzes={"opties": [keuze], "pad": optie["pad"]},
             score=1.0 if optie["verdedigbaar"] else 0.0,
@@ -330,6 +341,9 @@ class FragmentBeoordelenBlock(StapBlock):
     def beoordeel(self, waarde, gegevens):
         labels = gegevens["labels"]
         regels = self.consulent_regels(waarde)
+        geldig = {code for code, _label in LABELS}
+        if set(labels) != {i for i, _r in regels} or not set(labels.values()) <= geldig:
+            raise _onbekende_keuze()
         goed = sum(1 for i, r in regels if labels.get(i) == r["label"])
         return Beoordeling(
             keuzes={"labels": labels}, score=float(goed), max_score=float(len(regels))

@@ -66,7 +66,7 @@ def antwoord_geven(*, poging, stap_id, gegevens):
     _index, stap = oefening.stap(stap_id)
     if stap is None:
         raise StapNietAanDeBeurt(_("Deze stap bestaat niet (meer) in deze oefening."))
-    beoordeling = stap.block.beoordeel(stap.value, gegevens)
+    beoordeling = stap.block.beoordeel(stap.value, gegevens)  # refuses ids not in the step
     nu = timezone.now()
     antwoord = Antwoord.objects.create(
         poging=poging,

@@ -79,7 +79,10 @@ def stap(request, pk, stap_id):
             except services.StapNietAanDeBeurt as fout:
                 messages.info(request, " ".join(fout.messages))
                 return _waar_verder(poging)
-            return redirect("oefeningen:stap", pk=poging.pk, stap_id=stap_id)
+            except ValidationError as fout:
+                formulier.add_error(None, fout)
+            else:
+                return redirect("oefeningen:stap", pk=poging.pk, stap_id=stap_id)
     else:
         formulier = formulier_klasse(stap=stap, opties=opties)
     return render(
