@@ -169,7 +169,7 @@ def wachtrij(request):
     _alleen_trainer(request)
     filters = selectors.wachtrij_filters()
     module = team = None
-    if request.GET.get("module"):
+    if request.GET.get("module", "").isdigit():
         module = filters["modules"].filter(pk=request.GET["module"]).first()
     if request.GET.get("team"):
         team = Team.objects.filter(slug=request.GET["team"]).first()
