@@ -2,16 +2,30 @@
 
 import io
 import re
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from playwright.sync_api import expect
 from wagtail import hooks
+from wagtail.models import Locale, Page
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def _migratiedata():
+    """Recreate what data migrations made: an earlier transactional test flushed it."""
+    import_module("cms.migrations.0002_referentiedata").laden(apps, None)
+    if not Page.objects.filter(depth=1).exists():
+        locale, _ = Locale.objects.get_or_create(language_code="nl")
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    import_module("cms.migrations.0003_startpagina").startpagina_maken(apps, None)
+    import_module("oefeningen.migrations.0002_oefeningenpagina").oefeningenpagina_maken(apps, None)
 
 
 @pytest.fixture
 def demo_inhoud(demo_gebruikers):
+    _migratiedata()
     for laden in hooks.get_hooks("demo_laden"):
         laden(stdout=io.StringIO())
 
