@@ -5,7 +5,7 @@ or conversation line is a ListBlock item (its id is the option's stable id). Ans
 ids, so editing the text of an option never breaks an attempt.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
@@ -43,7 +43,6 @@ class Beoordeling:
     score: float | None = None
     max_score: float | None = None
     volgende: str = ""  # sleutel chosen by a branch, or EINDE
-    regels: list = field(default_factory=list)
 
 
 def _privacy_tekst(**kwargs):
