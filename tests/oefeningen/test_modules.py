@@ -135,3 +135,17 @@ def test_minimum_rule_needs_a_number(index):
     module = LeermodulePage(title="x", slug="x", afronding="minimum", onderdelen=[])
     with pytest.raises(Exception, match="minimaal nodig"):
         module.clean()
+
+
+def test_my_modules_page_lists_assigned_modules_with_items(
+    client_als, index, hoofdstuk, maak_oefening, django_assert_max_num_queries
+):
+    schilder = maak_oefening("schilder")
+    _module(index, "module-c", [{"type": "oefening", "value": schilder.pk}])
+    client = client_als("demo-consulent")
+    client.get("/oefenen/modules/")
+    with django_assert_max_num_queries(15):
+        pagina = client.get("/oefenen/modules/").content.decode()
+    assert "module-c" in pagina and schilder.title in pagina
+    leeg = client_als("anouk.bos").get("/oefenen/modules/").content.decode()
+    assert "Er zijn geen leermodules aan jouw teams toegewezen." in leeg
