@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("cms.search.urls")),
     path("", include("leernetwerk.leercyclus.urls")),
     path("", include("leernetwerk.urls")),
+    path("", include("oefeningen.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,430 @@
+"""Reads of the oefeningen app, each in a fixed number of queries."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, time
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from cms.activiteiten import Activiteit
+from cms.models import Doelgroep, Fase, Team
+from kennisbank.models import InterventiePage
+from oefeningen.models import (
+    Antwoord,
+    Feedback,
+    LeermodulePage,
+    LeermoduleToewijzing,
+    OefeningPage,
+    Poging,
+)
+
+MINIMUM_COLLEGAS = 5
+
+
+def oefeningen_overzicht(*, user, index, filters):
+    """Live oefeningen below the index, filtered by fase and doelgroep slug, with my progress."""
+    fase = filters.get("fase", "")
+    doelgroep = filters.get("doelgroep", "")
+    oefeningen = (
+        OefeningPage.objects.live()
+        .child_of(index)
+        .prefetch_related("fases", "doelgroepen")
+        .order_by("path")
+    )
+    if fase:
+        oefeningen = oefeningen.filter(fases__slug=fase)
+    if doelgroep:
+        oefeningen = oefeningen.filter(doelgroepen__slug=doelgroep)
+    oefeningen = list(oefeningen.distinct())
+    laatste = {}
+    for poging in Poging.objects.filter(
+        gebruiker=user, oefening_id__in=[o.pk for o in oefeningen]
+    ).order_by("gestart"):
+        laatste[poging.oefening_id] = poging
+    for oefening in oefeningen:
+        oefening.mijn_poging = laatste.get(oefening.pk)
+    return {
+        "oefeningen": oefeningen,
+        "fases": Fase.objects.filter(reeks__standaard=True),
+        "doelgroepen": Doelgroep.objects.filter(bovenliggend__isnull=True),
+        "gekozen_fase": fase,
+        "gekozen_doelgroep": doelgroep,
+    }
+
+
+def oefening_voor(*, user, oefening):
+    """What the oefening page shows this user: the latest attempt and trainer feedback."""
+    pogingen = list(Poging.objects.filter(gebruiker=user, oefening=oefening))
+    laatste = pogingen[0] if pogingen else None
+    feedback = list(
+        Feedback.objects.filter(antwoord__poging__in=pogingen)
+        .select_related("antwoord", "trainer")
+        .order_by("gegeven")
+    )
+    opnieuw = (
+        laatste is not None
+        and laatste.afgerond is not None
+        and (oefening.opnieuw_toegestaan or laatste.herkansing_toegestaan)
+    )
+    return {
+        "poging": laatste,
+        "pogingen": pogingen,
+        "trainer_feedback": feedback,
+        "opnieuw": opnieuw,
+    }
+
+
+def poging_van(user, pk):
+    """The attempt, only for its owner: anyone else gets a 404 (nothing is revealed)."""
+    poging = Poging.objects.select_related("oefening").filter(pk=pk, gebruiker=user).first()
+    if poging is None:
+        raise Http404(_("Deze poging bestaat niet."))
+    return poging
+
+
+def interventie_opties(stap):
+    """Live interventies of the step's fase, as (pk, title) choices."""
+    fase = stap.value["fase"]
+    return [
+        (str(pk), titel)
+        for pk, titel in InterventiePage.objects.live()
+        .filter(fases=fase)
+        .order_by("title")
+        .values_list("pk", "title")
+    ]
+
+
+def stap_opties(stap):
+    if stap.block_type == "interventies":
+        return interventie_opties(stap)
+    return stap.block.keuzelijst(stap.value)
+
+
+def collega_verdeling(*, poging, stap):
+    """How colleagues in the same organisation chose at this keuze step, anonymous.
+
+    Counts each colleague's latest answer; returns None with fewer than five colleagues, so no
+    single person's choice can be deduced.
+    """
+    if not stap.block.keuzestap:
+        return None
+    organisatie_id = (
+        Poging.objects.filter(pk=poging.pk)
+        .values_list("gebruiker__profiel__organisatie", flat=True)
+        .first()
+    )
+    if organisatie_id is None:
+        return None
+    rijen = (
+        Antwoord.objects.filter(
+            stap_id=stap.id,
+            poging__oefening_id=poging.oefening_id,
+            poging__gebruiker__profiel__organisatie_id=organisatie_id,
+        )
+        .exclude(poging__gebruiker_id=poging.gebruiker_id)
+        .order_by("beantwoord")
+        .values_list("poging__gebruiker_id", "keuzes")
+    )
+    per_collega = {gebruiker: keuzes for gebruiker, keuzes in rijen}
+    if len(per_collega) < MINIMUM_COLLEGAS:
+        return None
+    telling = Counter(o for keuzes in per_collega.values() for o in keuzes.get("opties", []))
+    totaal = len(per_collega)
+    return {
+        "aantal": totaal,
+        "opties": [
+            {"label": label, "aantal": telling[i], "procent": round(100 * telling[i] / totaal)}
+            for i, label in stap.block.keuzelijst(stap.value)
+        ],
+    }
+
+
+def stap_feedback(*, antwoord, stap):
+    """Per-option or per-line feedback for a given answer, ready for the template."""
+    waarde = stap.value
+    gekozen = set(antwoord.keuzes.get("opties", []))
+    if stap.block_type == "meerkeuze":
+        return [
+            {
+                "tekst": b.value["tekst"],
+                "gekozen": str(b.id) in gekozen,
+                "juist": b.value["juist"],
+                "feedback": b.value["feedback"],
+            }
+            for b in waarde["opties"].bound_blocks
+        ]
+    if stap.block_type == "beslismoment":
+        return [
+            {
+                "tekst": b.value["tekst"],
+                "gekozen": str(b.id) in gekozen,
+                "juist": b.value["verdedigbaar"],
+                "pad": b.value["pad"],
+                "feedback": b.value["feedback"],
+            }
+            for b in waarde["opties"].bound_blocks
+        ]
+    if stap.block_type == "interventies":
+        pks = gekozen | stap.block.trainer_ids(waarde)
+        titels = {
+            str(pk): titel
+            for pk, titel in Page.objects.filter(pk__in=[int(p) for p in pks]).values_list(
+                "pk", "title"
+            )
+        }
+        return stap.block.vergelijking(waarde, gekozen, titels)
+    if stap.block_type == "fragment":
+        labels = antwoord.keuzes.get("labels", {})
+        namen = dict(
+            stap.block.child_blocks["regels"].child_block.child_blocks["label"].field.choices
+        )
+        regels = []
+        for b in waarde["regels"].bound_blocks:
+            regel = {"spreker": b.value["spreker"], "tekst": b.value["tekst"]}
+            if b.value["spreker"] == "consulent":
+                jouw = labels.get(str(b.id), "")
+                regel.update(
+                    jouw=namen.get(jouw, jouw),
+                    juist_label=namen.get(b.value["label"], b.value["label"]),
+                    juist=jouw == b.value["label"],
+                    feedback=b.value["feedback"],
+                )
+            regels.append(regel)
+        return regels
+    return []
+
+
+def pad_van(poging):
+    """The answers of an attempt in order, with the path names chosen at beslismomenten."""
+    antwoorden = list(poging.antwoorden.all())
+    return antwoorden, [a.keuzes["pad"] for a in antwoorden if a.keuzes.get("pad")]
+
+
+# Trainer
+
+
+def feedback_wachtrij(*, module=None, team=None):
+    """Open answers that asked for feedback and have none yet, oldest first."""
+    antwoorden = (
+        Antwoord.objects.filter(feedback_gevraagd__isnull=False, feedback__isnull=True)
+        .select_related("poging__oefening", "poging__gebruiker")
+        .order_by("feedback_gevraagd")
+    )
+    if module is not None:
+        oefening_ids = [
+            blok.value.pk if hasattr(blok.value, "pk") else blok.value
+            for blok in module.onderdelen
+            if blok.block_type == "oefening" and blok.value
+        ]
+        antwoorden = antwoorden.filter(poging__oefening_id__in=oefening_ids)
+    if team is not None:
+        antwoorden = antwoorden.filter(poging__gebruiker__teams=team)
+    return antwoorden
+
+
+def wachtrij_filters():
+    return {
+        "modules": LeermodulePage.objects.live().order_by("title"),
+        "teams": Team.objects.select_related("organisatie"),
+    }
+
+
+def oefening_statistiek(*, oefening):
+    """Per keuze step: how often each option was chosen, and the most common wrong choices."""
+    rijen = Antwoord.objects.filter(poging__oefening=oefening).values_list("stap_id", "keuzes")
+    per_stap = {}
+    for stap_id, keuzes in rijen:
+        teller = per_stap.setdefault(stap_id, Counter())
+        teller["__antwoorden__"] += 1
+        for optie in keuzes.get("opties", []):
+            teller[optie] += 1
+        for regel, label in keuzes.get("labels", {}).items():
+            teller[f"{regel}:{label}"] += 1
+    stappen, fout = [], []
+    for stap in oefening.stappen:
+        teller = per_stap.get(stap.id, Counter())
+        aantal = teller["__antwoorden__"]
+        opties = stap.block.keuzelijst(stap.value)
+        if stap.block_type == "interventies":
+            opties = interventie_opties(stap)
+        foute = stap.block.foute_opties(stap.value)
+        verdeling = [
+            {
+                "label": label,
+                "aantal": teller[i],
+                "procent": round(100 * teller[i] / aantal) if aantal else 0,
+                "fout": i in foute,
+            }
+            for i, label in opties
+        ]
+        if stap.block_type == "fragment":
+            juist = {i: r["label"] for i, r in stap.block.consulent_regels(stap.value)}
+            tekst = dict(stap.block.consulent_regels(stap.value))
+            for sleutel, n in teller.items():
+                regel, _sep, label = sleutel.partition(":")
+                if regel in juist and label != juist[regel]:
+                    fout.append(
+                        {
+                            "stap": stap.value["titel"],
+                            "label": f"{tekst[regel]['tekst'][:60]} → {label}",
+                            "aantal": n,
+                        }
+                    )
+        for rij in verdeling:
+            if rij["fout"] and rij["aantal"]:
+                fout.append(
+                    {"stap": stap.value["titel"], "label": rij["label"], "aantal": rij["aantal"]}
+                )
+        stappen.append(
+            {
+                "titel": stap.value["titel"],
+                "type": stap.block.meta.label,
+                "aantal": aantal,
+                "verdeling": verdeling,
+            }
+        )
+    fout.sort(key=lambda r: -r["aantal"])
+    afgerond = Poging.objects.filter(oefening=oefening).aggregate(
+        gestart=Count("pk"), afgerond=Count("pk", filter=Q(afgerond__isnull=False))
+    )
+    return {"stappen": stappen, "meest_fout": fout[:5], **afgerond}
+
+
+# Leermodules
+
+
+@dataclass
+class Onderdeel:
+    soort: str
+    titel: str
+    url: str = ""
+    gedaan: bool = False
+    toelichting: str = ""
+
+
+@dataclass
+class ModuleVoortgang:
+    module: LeermodulePage
+    team: Team
+    vanaf: object
+    deadline: object
+    onderdelen: list = field(default_factory=list)
+
+    @property
+    def gedaan(self):
+        return sum(1 for o in self.onderdelen if o.gedaan)
+
+    @property
+    def totaal(self):
+        return len(self.onderdelen)
+
+    @property
+    def nodig(self):
+        if self.module.afronding == LeermodulePage.Afronding.MINIMUM and self.module.minimum:
+            return min(self.module.minimum, self.totaal)
+        return self.totaal
+
+    @property
+    def afgerond(self):
+        return self.gedaan >= self.nodig
+
+    @property
+    def te_laat(self):
+        return not self.afgerond and self.deadline < timezone.localdate()
+
+
+def module_voortgang(user, module=None):
+    """The published leermodules assigned to the user's teams, with progress per item.
+
+    Reads chapters read (HOOFDSTUK_GELEZEN), oefeningen done (OEFENING_AFGEROND) and intervisie
+    attended in the module period (INTERVISIE_BIJGEWOOND) from the leercyclus ledger. Four
+    queries, however many modules and items.
+    """
+    toewijzingen = (
+        LeermoduleToewijzing.objects.filter(team__leden=user, module__live=True)
+        .select_related("module", "team")
+        .order_by("deadline", "module__title")
+    )
+    if module is not None:
+        toewijzingen = toewijzingen.filter(module=module)
+    toewijzingen = list(toewijzingen)
+    # One module assigned to two of my teams counts once, with the earliest deadline.
+    gezien, uniek = set(), []
+    for t in toewijzingen:
+        if t.module_id not in gezien:
+            gezien.add(t.module_id)
+            uniek.append(t)
+    pagina_ids = {
+        item["value"]
+        for t in uniek
+        for item in t.module.onderdelen.raw_data
+        if item["type"] in ("hoofdstuk", "oefening") and item["value"]
+    }
+    paginas = {
+        p.pk: p
+        for p in Page.objects.live().filter(pk__in=pagina_ids).select_related("content_type")
+    }
+    if not uniek:
+        return []
+    gedaan = set(
+        Activiteit.objects.filter(
+            gebruiker=user,
+            soort__in=[Activiteit.Soort.HOOFDSTUK_GELEZEN, Activiteit.Soort.OEFENING_AFGEROND],
+            object_id__in=list(paginas),
+        ).values_list("content_type_id", "object_id")
+    )
+    intervisies = list(
+        Activiteit.objects.filter(
+            gebruiker=user, soort=Activiteit.Soort.INTERVISIE_BIJGEWOOND
+        ).values_list("moment", flat=True)
+    )
+    oefening_ct = ContentType.objects.get_for_model(OefeningPage)
+    resultaat = []
+    for t in uniek:
+        voortgang = ModuleVoortgang(
+            module=t.module, team=t.team, vanaf=t.vanaf, deadline=t.deadline
+        )
+        begin = timezone.make_aware(datetime.combine(t.vanaf, time.min))
+        eind = timezone.make_aware(datetime.combine(t.deadline, time.max))
+        for item in t.module.onderdelen.raw_data:
+            if item["type"] == "intervisie":
+                nodig = item["value"].get("aantal") or 1
+                bijgewoond = sum(1 for m in intervisies if begin <= m <= eind)
+                voortgang.onderdelen.append(
+                    Onderdeel(
+                        soort="intervisie",
+                        titel=_("Intervisie bijwonen (%(n)s×), %(gedaan)s keer gedaan")
+                        % {"n": nodig, "gedaan": bijgewoond},
+                        gedaan=bijgewoond >= nodig,
+                        toelichting=item["value"].get("toelichting", ""),
+                    )
+                )
+                continue
+            pagina = paginas.get(item["value"])
+            if pagina is None:
+                continue  # unpublished or removed: not counted against the learner
+            ct = oefening_ct.pk if item["type"] == "oefening" else pagina.content_type_id
+            voortgang.onderdelen.append(
+                Onderdeel(
+                    soort=item["type"],
+                    titel=pagina.title,
+                    url=pagina.url,
+                    gedaan=(ct, pagina.pk) in gedaan,
+                )
+            )
+        resultaat.append(voortgang)
+    return resultaat
+
+
+def wachtende_feedback(user):
+    """Trainer feedback the user has not opened yet, with its oefening."""
+    return list(
+        Feedback.objects.filter(antwoord__poging__gebruiker=user, gelezen__isnull=True)
+        .select_related("antwoord__poging__oefening")
+        .order_by("-gegeven")
+    )

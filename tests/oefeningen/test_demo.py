@@ -1,0 +1,24 @@
+import io
+
+from oefeningen.demo import demo_laden
+from oefeningen.models import Antwoord, LeermodulePage, OefeningPage, Poging
+
+
+def test_demo_has_eight_oefeningen_every_step_type_two_modules_and_is_idempotent(demo):
+    assert len(demo) >= 8
+    typen = {stap.block_type for o in demo.values() for stap in o.stappen}
+    assert typen == {"meerkeuze", "beslismoment", "interventies", "fragment", "open"}
+    modules = {m.slug: m for m in LeermodulePage.objects.live()}
+    assert len(modules) == 2
+    teams = {t.team.slug for m in modules.values() for t in m.toewijzingen.all()}
+    assert teams == {"jongeren-noordwaarde", "activering-lindenhoven"}
+    wachtend = Antwoord.objects.filter(feedback_gevraagd__isnull=False, feedback__isnull=True)
+    assert wachtend.filter(poging__gebruiker__username="demo-consulent").exists()
+
+    tellingen = (OefeningPage.objects.count(), Poging.objects.count(), Antwoord.objects.count())
+    stap_ids = {o.slug: [s.id for s in o.stappen] for o in demo.values()}
+    demo_laden(io.StringIO())
+    assert (OefeningPage.objects.count(), Poging.objects.count(), Antwoord.objects.count()) == (
+        tellingen
+    )
+    assert {o.slug: [s.id for s in o.stappen] for o in OefeningPage.objects.all()} == stap_ids
