@@ -17,6 +17,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("", include("cms.search.urls")),
     path("", include("leernetwerk.urls")),
+    path("", include("kennisbank.urls")),
 ]
 
 if settings.DEBUG:
