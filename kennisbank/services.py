@@ -31,7 +31,7 @@ from kennisbank.models import (
     Onderdeel,
     Status,
 )
-from kennisbank.selectors import ALLE_RELATIES
+from kennisbank.selectors import ALLE_RELATIES, gerelateerd, interventies_filteren
 
 KOLOMMEN = [
     "titel",
@@ -229,10 +229,12 @@ def interventie_naar_rij(interventie):
         "duur": interventie.duur,
         "kosten": interventie.kosten,
         "bronnen": _tekst(interventie.bronnen),
-        "tags": SCHEIDING.join(sorted((t.name for t in interventie.tags.all()), key=str.lower)),
+        "tags": SCHEIDING.join(
+            sorted((t.name for t in gerelateerd(interventie, "tags")), key=str.lower)
+        ),
     }
     for kolom, (veld, _model, _verplicht) in TAXONOMIE_KOLOMMEN.items():
-        objecten = sorted(getattr(interventie, veld).all(), key=_sorteersleutel)
+        objecten = sorted(gerelateerd(interventie, veld), key=_sorteersleutel)
         rij[kolom] = SCHEIDING.join(obj.naam for obj in objecten)
     return {kolom: str(rij[kolom]) for kolom in KOLOMMEN}
 
@@ -411,8 +413,8 @@ def interventies_importeren(*, inhoud, bestandsnaam, proef=False, gebruiker=None
     slugs = [g["slug"] for _n, g in plan]
     bestaand = {
         p.slug: p
-        for p in InterventiePage.objects.filter(slug__in=slugs).prefetch_related(
-            "fases__reeks", *[r for r in ALLE_RELATIES if r != "fases"]
+        for p in interventies_filteren(
+            qs=InterventiePage.objects.filter(slug__in=slugs), relaties=ALLE_RELATIES
         )
     }
     bezet = set(
