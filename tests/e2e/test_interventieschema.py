@@ -1,18 +1,40 @@
 import csv
+import importlib
 import io
 
 import pytest
+from django.apps import apps
+from django.conf import settings
+from django.utils.translation import get_supported_language_variant
 from playwright.sync_api import expect
+from wagtail.models import Locale, Page
 
+from kennisbank.models import InterventieschemaPage
 from kennisbank.services import KOLOMMEN, interventies_importeren
 from leernetwerk.models import Voornemen
 
-# serialized_rollback: the schema page and taxonomies come from migrations, which an earlier
-# transactional test may have flushed.
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+# The data migrations this test needs, rerun because an earlier transactional test flushes the
+# database (and serialized_rollback clashes with the groups post_migrate recreates).
+DATAMIGRATIES = [
+    ("cms.migrations.0002_referentiedata", "laden"),
+    ("cms.migrations.0003_startpagina", "startpagina_maken"),
+    ("kennisbank.migrations.0002_herkomst", "laden"),
+    ("kennisbank.migrations.0003_interventieschema_pagina", "schema_maken"),
 ]
+
+
+@pytest.fixture
+def referentiedata(db):
+    if InterventieschemaPage.objects.exists():
+        return
+    if Page.get_first_root_node() is None:
+        taal = get_supported_language_variant(settings.LANGUAGE_CODE)
+        locale, _ = Locale.objects.get_or_create(language_code=taal)
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    for module, functie in DATAMIGRATIES:
+        getattr(importlib.import_module(module), functie)(apps, None)
 
 
 def _interventies():
@@ -40,7 +62,7 @@ def _interventies():
 
 
 def test_consulent_filters_opens_an_interventie_and_chooses_to_try_it(
-    live_server, page, inloggen, demo_gebruikers
+    referentiedata, live_server, page, inloggen, demo_gebruikers
 ):
     _interventies()
     inloggen("demo-consulent")
