@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("cms.search.urls")),
     path("", include("leernetwerk.leercyclus.urls")),
     path("", include("leernetwerk.urls")),
+    path("", include("kennisbank.urls")),
     path("", include("oefeningen.urls")),
 ]
 

@@ -13,7 +13,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -103,11 +103,39 @@ class InterventieschemaPage(RoutablePageMixin, Page):
     intro = RichTextField(_("introductie"), blank=True, features=RICHTEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
     subpage_types = ["kennisbank.InterventiePage", "kennisbank.BeslismomentPage"]
     max_count = 1
 
     class Meta:
         verbose_name = _("interventieschema")
+
+    # The views live in kennisbank.views; these routes only hand them the page. The exports
+    # (export.csv, export.xlsx) are plain Django URLs in kennisbank/urls.py, because Wagtail
+    # only routes paths ending in a slash.
+    @path("")
+    def schema(self, request):
+        from kennisbank import views
+
+        return views.schema(request, self)
+
+    @path("lijst/")
+    def lijst(self, request):
+        from kennisbank import views
+
+        return views.lijst(request, self)
+
+    @path("hiaten/")
+    def hiaten(self, request):
+        from kennisbank import views
+
+        return views.hiaten(request, self)
+
+    @path("importeren/")
+    def importeren(self, request):
+        from kennisbank import views
+
+        return views.importeren(request, self)
 
 
 class InterventiePage(Page):
@@ -234,6 +262,15 @@ class InterventiePage(Page):
         verbose_name = _("interventie")
         verbose_name_plural = _("interventies")
 
+    def get_context(self, request, *args, **kwargs):
+        from kennisbank import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["gerelateerd"] = selectors.gerelateerde_interventies(self)
+        context["verwijzingen"] = selectors.verwijzingen_naar(self)
+        context["notities"] = self.notities.select_related("organisatie")
+        return context
+
 
 class InterventieNotitie(Orderable):
     """Gemeente-specific notes: local forms, routes, contact points."""
@@ -296,3 +333,11 @@ class BeslismomentPage(Page):
     class Meta:
         verbose_name = _("beslismoment")
         verbose_name_plural = _("beslismomenten")
+
+    def get_context(self, request, *args, **kwargs):
+        from kennisbank import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["beslisopties"] = selectors.beslisopties(self)
+        context["verwijzingen"] = selectors.verwijzingen_naar(self)
+        return context

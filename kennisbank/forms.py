@@ -1,0 +1,77 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cms.models import Basismethodiek, Doelgroep, Klanttype, Trede, WerkzaamElement
+from kennisbank.models import Bewijsniveau, Herkomst, Status
+
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+
+class TaxonomieKeuze(forms.ModelChoiceField):
+    """A select by slug (readable, shareable URLs); subgroups indented under their parent."""
+
+    def __init__(self, queryset, **kwargs):
+        super().__init__(
+            queryset, to_field_name="slug", required=False, empty_label=_("alle"), **kwargs
+        )
+
+    def label_from_instance(self, obj):
+        if getattr(obj, "bovenliggend_id", None):
+            return f"— {obj}"
+        return str(obj)
+
+
+class SchemaFilterForm(forms.Form):
+    """GET filters of the schema, its list and its export. All combine (AND)."""
+
+    doelgroep = TaxonomieKeuze(Doelgroep.objects.all(), label=_("Doelgroep"))
+    trede = TaxonomieKeuze(Trede.objects.all(), label=_("Trede participatieladder"))
+    klanttype = TaxonomieKeuze(Klanttype.objects.all(), label=_("Klanttype"))
+    werkzaam_element = TaxonomieKeuze(WerkzaamElement.objects.all(), label=_("Werkzaam element"))
+    basismethodiek = TaxonomieKeuze(
+        Basismethodiek.objects.all(), label=_("Basismethodiek of techniek")
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("alle")), *Status.choices]
+    )
+    herkomst = TaxonomieKeuze(Herkomst.objects.all(), label=_("Herkomst"))
+    bewijsniveau = forms.ChoiceField(
+        label=_("Bewijsniveau"), required=False, choices=[("", _("alle")), *Bewijsniveau.choices]
+    )
+
+    def filters(self):
+        """The valid, non-empty filters; an unknown value in the URL is reported, not applied."""
+        self.is_valid()
+        return {k: v for k, v in self.cleaned_data.items() if v}
+
+    def actief(self):
+        """(label, value) pairs of the active filters, for the heading and the print."""
+        return [
+            (self.fields[naam].label, self._weergave(naam, waarde))
+            for naam, waarde in self.filters().items()
+        ]
+
+    def _weergave(self, naam, waarde):
+        veld = self.fields[naam]
+        if isinstance(veld, forms.ChoiceField) and not isinstance(veld, forms.ModelChoiceField):
+            return dict(veld.choices).get(waarde, waarde)
+        return str(waarde)
+
+
+class ImportForm(forms.Form):
+    bestand = forms.FileField(
+        label=_("Bestand (CSV in UTF-8 of Excel .xlsx)"),
+        help_text=_("Eerste regel: de kolomnamen, precies zoals in de export."),
+    )
+    alleen_controleren = forms.BooleanField(
+        label=_("Alleen controleren, nog niets opslaan"), required=False, initial=True
+    )
+
+    def clean_bestand(self):
+        bestand = self.cleaned_data["bestand"]
+        naam = bestand.name.lower()
+        if not (naam.endswith(".csv") or naam.endswith(".xlsx")):
+            raise forms.ValidationError(_("Kies een .csv- of .xlsx-bestand."))
+        if bestand.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(_("Het bestand is groter dan 5 MB."))
+        return bestand

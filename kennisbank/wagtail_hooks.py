@@ -1,0 +1,64 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from cms.search.registry import ZoekType
+from cms.tegels import Tegel
+from kennisbank.models import BeslismomentPage, Herkomst, InterventiePage
+
+
+class HerkomstViewSet(SnippetViewSet):
+    model = Herkomst
+    icon = "site"
+    menu_label = _("Herkomst")
+    menu_order = 320
+    add_to_admin_menu = True
+    list_display = ["naam", "slug", "volgorde"]
+
+
+register_snippet(HerkomstViewSet)
+
+
+@hooks.register("zoekbare_typen")
+def kennisbank_zoektypen():
+    return [
+        ZoekType(
+            slug="interventie",
+            label=_("Interventie"),
+            model=InterventiePage,
+            zichtbaar_voor=lambda user: InterventiePage.objects.live(),
+        ),
+        ZoekType(
+            slug="beslismoment",
+            label=_("Beslismoment"),
+            model=BeslismomentPage,
+            zichtbaar_voor=lambda user: BeslismomentPage.objects.live(),
+        ),
+    ]
+
+
+@hooks.register("home_tegels")
+def interventieschema_tegel(request):
+    return [
+        Tegel(
+            titel=_("Interventieschema"),
+            tekst=_(
+                "Wat werkt in welke fase, voor welke doelgroep? Filter het schema en kies "
+                "één interventie om de komende periode te proberen."
+            ),
+            url="/interventieschema/",
+            linktekst=_("Naar het schema"),
+            volgorde=20,
+            items=[
+                (_("Hiaten: wat ontbreekt er nog"), "/interventieschema/hiaten/"),
+            ],
+        )
+    ]
+
+
+@hooks.register("demo_laden", order=10)
+def kennisbank_demo_laden(stdout):
+    from kennisbank.demo import demo_laden
+
+    demo_laden(stdout=stdout)
