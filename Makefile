@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 
-.PHONY: start test install install-test migrate demo index lint chromium lasttest
+.PHONY: start test install install-test migrate demo index lint chromium lasttest bench
 
 $(VENV)/bin/activate:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Leernetwerk heeft Python 3.11 of nieuwer nodig.")'
@@ -62,3 +62,7 @@ lint: install-test
 # Bounded load test on loopback (gunicorn, 2 workers; wrk, 32 connections, 60 s).
 lasttest: install
 	scripts/lasttest.sh $(DUUR)
+
+# Benchmarks: print figures, assert nothing about time (run on demand, not in make test).
+bench: install-test
+	$(PY) -m pytest -q -s tests/bench/bench_*.py
