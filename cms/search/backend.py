@@ -181,7 +181,8 @@ def autocompletevelden(model):
 
 _open = {}  # generation path -> whoosh Index
 _zoekers = {}  # generation path -> Searcher
-_lexicons = {}  # generation path -> (reader generation, sorted reversed stems)
+_lexicons = {}  # generation path -> (searcher, Lexicon)
+_filters = {}  # generation path -> (searcher, {model label: docnums})
 _slot = threading.RLock()
 
 
@@ -227,6 +228,7 @@ class Opslag:
                     _open.pop(str(oud), None)
                     _zoekers.pop(str(oud), None)
                     _lexicons.pop(str(oud), None)
+                    _filters.pop(str(oud), None)
 
     def open(self, pad):
         sleutel = str(pad)
@@ -279,34 +281,65 @@ class Opslag:
         return self.open(pad).writer(timeout=30)
 
 
-def stammen_lexicon(zoeker, sleutel):
-    """Sorted reversed stems of every indexed word: suffix lookups for compounds."""
+class Lexicon:
+    """Every indexed word, reversed and sorted, with its stem: suffix lookups for compounds.
+
+    Built from the index's own word list (the `w` field) once per searcher generation.
+    """
+
+    def __init__(self, woorden):
+        self.stam = {w: nederlands.stam(w) for w in woorden}
+        self.woorden = sorted(w[::-1] for w in woorden)
+        self.stammen = sorted({s[::-1] for s in self.stam.values()})
+
+    @staticmethod
+    def _eindigend_op(lijst, achtervoegsel, limiet):
+        omgekeerd, uit = achtervoegsel[::-1], []
+        i = bisect_left(lijst, omgekeerd)
+        while i < len(lijst) and lijst[i].startswith(omgekeerd) and len(uit) < limiet:
+            if len(lijst[i]) - len(omgekeerd) >= 3:  # at least three letters in front
+                uit.append(lijst[i][::-1])
+            i += 1
+        return uit
+
+    def samenstellingen(self, woord, s, limiet=40):
+        """Stems of indexed compounds ending in word `woord` or in its stem `s`."""
+        if len(s) < 4:
+            return []
+        gevonden = set(self._eindigend_op(self.stammen, s, limiet))
+        for w in self._eindigend_op(self.woorden, woord, limiet):
+            gevonden.add(self.stam[w])
+        gevonden.discard(s)
+        return sorted(gevonden)[:limiet]
+
+
+def lexicon_van(zoeker, sleutel):
     with _slot:
         bewaard = _lexicons.get(sleutel)
         if bewaard and bewaard[0] is zoeker:
             return bewaard[1]
-    stammen = set()
-    for term in zoeker.reader().lexicon("w"):
-        woord = term.decode("utf-8") if isinstance(term, bytes) else term
-        stammen.add(nederlands.stam(woord)[::-1])
-    lijst = sorted(stammen)
+    woorden = [
+        t.decode("utf-8") if isinstance(t, bytes) else t for t in zoeker.reader().lexicon("w")
+    ]
+    lexicon = Lexicon(woorden)
     with _slot:
-        _lexicons[sleutel] = (zoeker, lijst)
-    return lijst
+        _lexicons[sleutel] = (zoeker, lexicon)
+    return lexicon
 
 
-def samenstellingen(lexicon, s, limiet=40):
-    """Indexed stems that end in stem `s` with at least three letters before it."""
-    if len(s) < 4:
-        return []
-    omgekeerd = s[::-1]
-    uit = []
-    i = bisect_left(lexicon, omgekeerd)
-    while i < len(lexicon) and lexicon[i].startswith(omgekeerd) and len(uit) < limiet:
-        if len(lexicon[i]) - len(omgekeerd) >= 3:
-            uit.append(lexicon[i][::-1])
-        i += 1
-    return uit
+def modelfilter(zoeker, sleutel, model):
+    """Document numbers of `model` (and subclasses) in the index; None for the root model."""
+    if get_model_root(model) is model:
+        return None
+    label = model._meta.label_lower
+    with _slot:
+        bewaard = _filters.get(sleutel)
+        if not bewaard or bewaard[0] is not zoeker:
+            bewaard = (zoeker, {})
+            _filters[sleutel] = bewaard
+        if label not in bewaard[1]:
+            bewaard[1][label] = set(zoeker.docs_for_query(wq.Term("ct", label)))
+        return bewaard[1][label]
 
 
 # --- index ---
@@ -444,7 +477,16 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         raise NotImplementedError(f"{type(q).__name__} wordt niet ondersteund door whoosh.")
 
     def _over_velden(self, term, boost=1.0):
-        return wq.Or([wq.Term(veld, term, boost=b * boost) for veld, b in self._velden])
+        """The term in every searched field that has it (absent terms cost time, not hits)."""
+        reader = self._zoeker.reader()
+        termen = [
+            wq.Term(veld, term, boost=b * boost)
+            for veld, b in self._velden
+            if (veld, term) in reader
+        ]
+        if not termen:
+            return wq.NullQuery
+        return termen[0] if len(termen) == 1 else wq.Or(termen)
 
     def _combineer(self, delen, operator):
         if not delen:
@@ -458,31 +500,33 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             return self._combineer(
                 [self._over_velden(t) for t in nederlands.autocomplete_termen(tekst)], operator
             )
-        woorden = nederlands.analyseer(tekst)
+        woorden = nederlands.analyseer_woorden(tekst)
         kaart = synoniemen()
         langste = max((len(k) for k in kaart), default=0)
-        eerste = [w[0] for w in woorden]
+        eerste = [stammen[0] for _woord, stammen in woorden]
         delen, i = [], 0
         while i < len(woorden):
             for lengte in range(min(langste, len(woorden) - i), 0, -1):
                 sleutel = tuple(eerste[i : i + lengte])
                 if sleutel in kaart:
                     varianten = [sleutel, *kaart[sleutel]]
-                    delen.append(wq.Or([wq.And([self._woord([s]) for s in v]) for v in varianten]))
+                    delen.append(
+                        wq.Or([wq.And([self._over_velden(s) for s in v]) for v in varianten])
+                    )
                     i += lengte
                     break
             else:
-                delen.append(self._woord(woorden[i]))
+                delen.append(self._woord(*woorden[i]))
                 i += 1
         return self._combineer(delen, operator)
 
-    def _woord(self, stammen):
+    def _woord(self, woord, stammen):
         """One written word: its stem, compounds ending in it, and its hyphen parts."""
         hoofd = stammen[0]
         opties = [self._over_velden(hoofd)]
         if self._lexicon is None:
-            self._lexicon = stammen_lexicon(self._zoeker, self._sleutel)
-        for samengesteld in samenstellingen(self._lexicon, hoofd):
+            self._lexicon = lexicon_van(self._zoeker, self._sleutel)
+        for samengesteld in self._lexicon.samenstellingen(woord, hoofd):
             opties.append(self._over_velden(samengesteld, boost=0.6))
         if len(stammen) > 1:
             opties.append(wq.And([self._over_velden(s) for s in stammen[1:]], boost=0.8))
@@ -560,11 +604,13 @@ class WhooshSearchResults(BaseSearchResults):
             scores = {}
         else:
             scores = self._treffers()
-            gefilterd = queryset.filter(pk__in=list(scores))
             if compiler.order_by_relevance:
-                toegestaan = set(gefilterd.values_list("pk", flat=True))
+                # Many hits: reading the queryset's keys beats sending thousands of them.
+                bron = queryset if len(scores) > 500 else queryset.filter(pk__in=list(scores))
+                toegestaan = set(bron.values_list("pk", flat=True))
                 geordend = [pk for pk in scores if pk in toegestaan]
             else:
+                gefilterd = queryset.filter(pk__in=list(scores))
                 if not gefilterd.query.order_by:
                     gefilterd = gefilterd.order_by("-pk")
                 geordend = list(gefilterd.values_list("pk", flat=True))
@@ -657,9 +703,11 @@ class WhooshSearchBackend(BaseSearchBackend):
         index = self.get_index_for_model(model)
         try:
             zoeker, sleutel = index.opslag.zoeker()
-            q = compiler.whoosh_query(zoeker, sleutel, self.soortwoorden)
+            q = compiler.whoosh_query(zoeker, sleutel, self.soortwoorden).normalize()
+            if q is wq.NullQuery:
+                return {}
             uitkomst = zoeker.search(
-                q, limit=None, filter=wq.Term("ct", model._meta.label_lower), scored=True
+                q, limit=None, filter=modelfilter(zoeker, sleutel, model), scored=True
             )
             kolom = zoeker.reader().column_reader("pk")
             naar_pk = model._meta.pk.to_python

@@ -66,9 +66,16 @@ ONREGELMATIG = {
 }
 
 
+_E_ACCENT_MEERVOUD = re.compile(r"és\b")
+
+
 def vouw(tekst):
-    """Lowercase and strip accents: 'Cliënt' -> 'client', 'reïntegratie' -> 'reintegratie'."""
-    tekst = unicodedata.normalize("NFKD", tekst.lower())
+    """Lowercase and strip accents: 'Cliënt' -> 'client', 'reïntegratie' -> 'reintegratie'.
+
+    Plural -és of loanwords goes first ('cafés' -> 'cafe'), since after folding 'cafes'
+    could not be told from a word ending in -es.
+    """
+    tekst = unicodedata.normalize("NFKD", _E_ACCENT_MEERVOUD.sub("é", tekst.lower()))
     return "".join(c for c in tekst if not unicodedata.combining(c)).replace("’", "'")
 
 
@@ -91,17 +98,21 @@ def stam(woord):
         return ONREGELMATIG[woord]
     if len(woord) > 5 and woord.endswith("ies"):  # interventies -> interventie
         woord = woord[:-1]
-    elif len(woord) > 6 and woord.endswith("ieen"):  # strategieën -> strategie
-        woord = woord[:-2]
+    elif len(woord) > 6 and woord.endswith(("ieen", "ches", "shes")):
+        woord = woord[:-2]  # strategieën -> strategie, jobcoaches -> jobcoach
     elif len(woord) > 6 and woord.startswith("ge") and woord[-1] in "td" and woord[-2] != "e":
         woord = woord[2:-1]  # gewerkt -> werk, gebeld -> bel
-    elif len(woord) > 4 and woord.endswith("dt"):  # wordt -> word
-        woord = woord[:-1]
-    elif len(woord) > 4 and woord[-1] == "t" and woord[-2] in "kpfg" and woord[-2:] != "ct":
-        woord = woord[:-1]  # werkt -> werk, helpt -> help, zegt -> zeg
     if woord.endswith("ie"):
         return woord
-    return _snowball(woord)
+    s = _snowball(woord)
+    # After Snowball, so singular and plural still meet ("markt", "markten" -> "mark"):
+    # present tense -t (werkt -> werk, helpt -> help, wordt -> word).
+    if len(s) > 4 and s[-1] == "t" and s[-2] in "kpfgd":
+        s = s[:-1]
+    # Devoicing Snowball leaves: bedrijven -> bedrijv -> bedrijf, huizen -> huiz -> huis.
+    if len(s) > 3 and s[-1] in "vz":
+        s = s[:-1] + ("f" if s[-1] == "v" else "s")
+    return s
 
 
 def is_stopwoord(woord):
@@ -128,6 +139,16 @@ def stammen_van_woord(woord):
 def analyseer(tekst):
     """Stems for a text in order, one list per kept word (the joined form first)."""
     return [s for s in (stammen_van_woord(w) for w in _WOORD_RE.findall(tekst)) if s]
+
+
+def analyseer_woorden(tekst):
+    """[(folded joined word, its stems)] per kept word: queries need both."""
+    uit = []
+    for w in _WOORD_RE.findall(tekst):
+        stammen = stammen_van_woord(w)
+        if stammen:
+            uit.append((samenvoegen(vouw(w)), stammen))
+    return uit
 
 
 class NederlandsFilter(Filter):

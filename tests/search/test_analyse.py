@@ -25,6 +25,12 @@ def stammen(tekst):
         ("plangesprekken", "plangesprek"),
         ("jongeren", "jongere"),
         ("gesproken", "spreekt"),
+        ("taalcafés", "taalcafe"),
+        ("re-integratiebedrijven", "reïntegratiebedrijf"),
+        ("jobcoaches", "jobcoach"),
+        ("markten", "markt"),
+        ("consulenten", "consulent"),
+        ("huizen", "huis"),
     ],
 )
 def test_forms_share_a_stem(a, b):
