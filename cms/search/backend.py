@@ -183,6 +183,7 @@ _open = {}  # generation path -> whoosh Index
 _zoekers = {}  # generation path -> Searcher
 _lexicons = {}  # generation path -> (searcher, Lexicon)
 _filters = {}  # generation path -> (searcher, {model label: docnums})
+_kolommen = {}  # generation path -> (searcher, pk column reader)
 _slot = threading.RLock()
 
 
@@ -229,6 +230,7 @@ class Opslag:
                     _zoekers.pop(str(oud), None)
                     _lexicons.pop(str(oud), None)
                     _filters.pop(str(oud), None)
+                    _kolommen.pop(str(oud), None)
 
     def open(self, pad):
         sleutel = str(pad)
@@ -342,6 +344,16 @@ def modelfilter(zoeker, sleutel, model):
         return bewaard[1][label]
 
 
+def pk_kolom(zoeker, sleutel):
+    """docnum -> pk, read once per searcher generation."""
+    with _slot:
+        bewaard = _kolommen.get(sleutel)
+        if not bewaard or bewaard[0] is not zoeker:
+            bewaard = (zoeker, zoeker.reader().column_reader("pk"))
+            _kolommen[sleutel] = bewaard
+        return bewaard[1]
+
+
 # --- index ---
 
 
@@ -412,6 +424,9 @@ class WhooshRebuilder:
 # --- queries ---
 
 
+_velden_per_model = {}
+
+
 class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     DEFAULT_OPERATOR = "and"
     HANDLES_ORDER_BY_EXPRESSIONS = True
@@ -420,6 +435,17 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
 
     def velden(self):
         """[(whoosh field, boost)] to search: the given fields, or those of the model tree."""
+        sleutel = (
+            self.queryset.model,
+            self.autocomplete,
+            self.soortwoorden,
+            tuple(self.fields or ()),
+        )
+        if sleutel not in _velden_per_model:
+            _velden_per_model[sleutel] = self._velden_bepalen()
+        return _velden_per_model[sleutel]
+
+    def _velden_bepalen(self):
         model = self.queryset.model
         if self.autocomplete:
             namen = (
@@ -615,7 +641,7 @@ class WhooshSearchResults(BaseSearchResults):
                     gefilterd = gefilterd.order_by("-pk")
                 geordend = list(gefilterd.values_list("pk", flat=True))
         cache_["geordend"] = geordend
-        cache_["scores"] = scores
+        cache_.setdefault("scores", {}).update(scores)
         return geordend
 
     def _terugval(self):
@@ -634,9 +660,36 @@ class WhooshSearchResults(BaseSearchResults):
             resultaten = resultaten.annotate_score(self._score_field)
         return resultaten
 
+    def _beste(self):
+        """The first `stop` results without scoring every hit, or None if that falls short.
+
+        For `search(...)[:10]`: whoosh returns a few more than asked, the database keeps
+        those the queryset allows; only when too many drop out is every hit needed.
+        """
+        compiler = self.query_compiler
+        if (
+            self.stop is None
+            or not compiler.order_by_relevance
+            or isinstance(compiler.query, MatchAll)
+            or "geordend" in self._cache()
+        ):
+            return None
+        ruim = self.stop * 2 + 20
+        scores = self.backend.treffers(compiler, limiet=ruim)
+        toegestaan = set(
+            compiler.queryset.filter(pk__in=list(scores)).values_list("pk", flat=True)
+        )
+        geordend = [pk for pk in scores if pk in toegestaan]
+        if len(geordend) < self.stop and len(scores) >= ruim:
+            return None
+        self._cache().setdefault("scores", {}).update(scores)
+        return geordend
+
     def _do_search(self):
         try:
-            geordend = self._geordend()
+            geordend = self._beste()
+            if geordend is None:
+                geordend = self._geordend()
         except IndexOnbruikbaar:
             return list(self._terugval())
         pks = geordend[self.start : self.stop]
@@ -686,6 +739,8 @@ class WhooshSearchBackend(BaseSearchBackend):
     results_class = WhooshSearchResults
     index_class = WhooshIndex
     rebuilder_class = WhooshRebuilder
+    # A busy or broken index must not stop an editor from saving: log, keep the save.
+    catch_indexing_errors = True
 
     def __init__(self, params):
         super().__init__(params)
@@ -697,8 +752,9 @@ class WhooshSearchBackend(BaseSearchBackend):
     def get_index_for_model(self, model):
         return WhooshIndex(self, get_model_root(model))
 
-    def treffers(self, compiler):
-        """{pk: score} in score order for a compiled query; IndexOnbruikbaar if it cannot."""
+    def treffers(self, compiler, limiet=None):
+        """{pk: score} in score order (the best `limiet`, or all); IndexOnbruikbaar if it
+        cannot answer."""
         model = compiler.queryset.model
         index = self.get_index_for_model(model)
         try:
@@ -707,9 +763,9 @@ class WhooshSearchBackend(BaseSearchBackend):
             if q is wq.NullQuery:
                 return {}
             uitkomst = zoeker.search(
-                q, limit=None, filter=modelfilter(zoeker, sleutel, model), scored=True
+                q, limit=limiet, filter=modelfilter(zoeker, sleutel, model), scored=True
             )
-            kolom = zoeker.reader().column_reader("pk")
+            kolom = pk_kolom(zoeker, sleutel)
             naar_pk = model._meta.pk.to_python
             return {naar_pk(kolom[docnum]): score for score, docnum in uitkomst.top_n}
         except IndexOnbruikbaar as fout:

@@ -171,11 +171,8 @@ def zoeken(*, gebruiker, zoekterm, filters=None, pagina=1, per_pagina=PER_PAGINA
             treffers += _treffers_van(zoektype, gebruiker, zoekterm)
     treffers.sort(key=lambda t: -t.score)
 
-    bekend = {"type": {t.slug for t in typen}, "fase": set(), "doelgroep": set()}
-    for t in treffers:
-        for naam in ("fase", "doelgroep"):
-            bekend[naam] |= t.slugs[naam]
-    genegeerd = [n for n, w in filters.items() if w not in bekend[n] and n == "type"]
+    # An unknown type would silently give nothing: drop it and say so.
+    genegeerd = ["type"] if filters.get("type") not in {None, *(t.slug for t in typen)} else []
     for naam in genegeerd:
         filters.pop(naam)
 

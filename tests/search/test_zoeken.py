@@ -188,6 +188,15 @@ def test_autocomplete_answers_the_search_box(client_als, zoekbackend, interventi
     ]
 
 
+def test_unknown_type_filter_is_ignored_with_a_message(
+    client_als, zoekbackend, interventies, zoektypen
+):
+    response = client_als("demo-consulent").get("/zoeken/", {"q": "jongeren", "type": "xyz"})
+    assert response.status_code == 200
+    assert "Een onbekend filter is genegeerd." in response.content.decode()
+    assert response.context["uitkomst"].totaal == 4
+
+
 def test_search_requires_login(client, db):
     assert client.get("/api/zoeken/", {"q": "werk"}).status_code == 302
 
