@@ -478,7 +478,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         self._lexicon = None
         q = self._vertaal(self.query)
         if isinstance(q, wq.Not):
-            q = wq.And([wq.Every(), q])
+            q = wq.AndNot(wq.Every(), q.query)
         return q
 
     # Translation of modelsearch's query tree.
@@ -486,12 +486,28 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     def _vertaal(self, q):
         if isinstance(q, MatchAll):
             return wq.Every()
+        # NullQuery (no indexed term) is handled here: whoosh's own normalisation turns
+        # "not nothing" into nothing.
         if isinstance(q, Not):
-            return wq.Not(self._vertaal(q.subquery))
+            sub = self._vertaal(q.subquery)
+            if sub is wq.NullQuery:
+                return wq.Every()
+            if isinstance(sub, wq.Every):
+                return wq.NullQuery
+            return wq.Not(sub)
         if isinstance(q, And):
-            return wq.And([self._vertaal(s) for s in q.subqueries])
+            delen = [self._vertaal(s) for s in q.subqueries]
+            if any(d is wq.NullQuery for d in delen):
+                return wq.NullQuery
+            delen = [d for d in delen if not isinstance(d, wq.Every)] or [wq.Every()]
+            return delen[0] if len(delen) == 1 else wq.And(delen)
         if isinstance(q, Or):
-            return wq.Or([self._vertaal(s) for s in q.subqueries])
+            delen = [d for d in (self._vertaal(s) for s in q.subqueries) if d is not wq.NullQuery]
+            if any(isinstance(d, wq.Every) for d in delen):
+                return wq.Every()
+            if not delen:
+                return wq.NullQuery
+            return delen[0] if len(delen) == 1 else wq.Or(delen)
         if isinstance(q, Boost):
             return self._vertaal(q.subquery).with_boost(q.boost)
         if isinstance(q, PlainText):
@@ -676,9 +692,7 @@ class WhooshSearchResults(BaseSearchResults):
             return None
         ruim = self.stop * 2 + 20
         scores = self.backend.treffers(compiler, limiet=ruim)
-        toegestaan = set(
-            compiler.queryset.filter(pk__in=list(scores)).values_list("pk", flat=True)
-        )
+        toegestaan = set(compiler.queryset.filter(pk__in=list(scores)).values_list("pk", flat=True))
         geordend = [pk for pk in scores if pk in toegestaan]
         if len(geordend) < self.stop and len(scores) >= ruim:
             return None
@@ -759,7 +773,7 @@ class WhooshSearchBackend(BaseSearchBackend):
         index = self.get_index_for_model(model)
         try:
             zoeker, sleutel = index.opslag.zoeker()
-            q = compiler.whoosh_query(zoeker, sleutel, self.soortwoorden).normalize()
+            q = compiler.whoosh_query(zoeker, sleutel, self.soortwoorden)
             if q is wq.NullQuery:
                 return {}
             uitkomst = zoeker.search(
