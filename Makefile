@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 
-.PHONY: start test install install-test migrate demo index lint chromium lasttest bench
+.PHONY: start test install install-test migrate demo index lint chromium lasttest bench bench-search
 
 $(VENV)/bin/activate:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Leernetwerk heeft Python 3.11 of nieuwer nodig.")'
@@ -54,6 +54,13 @@ chromium:
 
 test: install-test chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
+	@# modelsearch's own BackendTests against our whoosh backend (own settings: no Wagtail).
+	$(PY) -m pytest -q -p no:warnings --noconftest --ds=cms.settings.modelsearch_suite \
+	  -o python_files=suite_backend.py tests/modelsearch_suite
+
+# Search benchmark: whoosh against the database backend, 10,000 interventies. Prints figures.
+bench-search: install-test
+	$(PY) tests/bench/bench_zoeken.py $(BENCH_ARGS)
 
 lint: install-test
 	$(VENV)/bin/ruff check .

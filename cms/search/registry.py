@@ -19,11 +19,39 @@ class ZoekType:
     model: type  # an index.Indexed model (a Page subclass or a plain model)
     zichtbaar_voor: Callable  # zichtbaar_voor(user) -> queryset of objects this user may see
     url: Callable | None = None  # url(obj) -> str; default obj.url or obj.get_absolute_url()
+    tekst: Callable | None = None  # tekst(obj) -> str for the result's fragment; default below
 
     def url_van(self, obj):
         if self.url is not None:
             return self.url(obj)
         return getattr(obj, "url", None) or obj.get_absolute_url()
+
+    def tekst_van(self, obj):
+        """Text for the highlighted fragment: `tekst`, else the model's own text fields.
+
+        The default reads only the object's own SearchFields (no relations), so it costs
+        no queries.
+        """
+        if self.tekst is not None:
+            return self.tekst(obj)
+        from modelsearch.index import SearchField
+
+        from cms.search.backend import platte_tekst
+
+        velden = {f.name for f in obj._meta.get_fields()}
+        delen = []
+        for veld in obj.get_search_fields():
+            # Only real fields: callables and properties may query.
+            if (
+                isinstance(veld, SearchField)
+                and veld.field_name != "title"
+                and veld.field_name in velden
+            ):
+                delen.append(platte_tekst(veld.get_value(obj)))
+        return " ".join(d for d in delen if d)
+
+    def titel_van(self, obj):
+        return getattr(obj, "title", None) or str(obj)
 
 
 def zoekbare_typen():

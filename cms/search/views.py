@@ -1,46 +1,59 @@
 """Site-wide search: the page, the JSON endpoint and autocomplete. Thin: see selectors."""
 
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
 
 from cms.search import selectors
 
-PER_PAGINA = 10
+
+def _parameters(request):
+    return {
+        "gebruiker": request.user,
+        "zoekterm": request.GET.get("q", "").strip()[:200],
+        "filters": {naam: request.GET.get(naam, "").strip() for naam in selectors.FACETTEN},
+        "pagina": request.GET.get("pagina") or 1,
+    }
 
 
 def zoeken(request):
-    q = request.GET.get("q", "").strip()
-    resultaten = selectors.zoek_paginas(q)
-    pagina = Paginator(resultaten, PER_PAGINA).get_page(request.GET.get("pagina"))
+    uitkomst = selectors.zoeken(**_parameters(request))
     return render(
-        request,
-        "search/zoeken.html",
-        {"zoekterm": q, "pagina": pagina, "totaal": pagina.paginator.count},
+        request, "search/zoeken.html", {"uitkomst": uitkomst, "zoekterm": uitkomst.zoekterm}
     )
 
 
 def api_zoeken(request):
-    q = request.GET.get("q", "").strip()
-    resultaten = selectors.zoek_paginas(q)
-    pagina = Paginator(resultaten, PER_PAGINA).get_page(request.GET.get("pagina"))
+    uitkomst = selectors.zoeken(**_parameters(request))
     return JsonResponse(
         {
-            "query": q,
-            "totaal": pagina.paginator.count,
+            "query": uitkomst.zoekterm,
+            "totaal": uitkomst.totaal,
+            "pagina": uitkomst.pagina.number,
             "resultaten": [
-                {"titel": p.title, "url": p.url, "type": p.specific_class._meta.verbose_name}
-                for p in pagina
+                {
+                    "titel": t.titel,
+                    "url": t.url,
+                    "type": t.zoektype.slug,
+                    "fragment": str(t.fragment),
+                    "fases": [slug for slug, _ in t.fases],
+                    "doelgroepen": [slug for slug, _ in t.doelgroepen],
+                }
+                for t in uitkomst.pagina
             ],
+            "facetten": {
+                naam: {w.slug: w.aantal for w in waarden}
+                for naam, waarden in uitkomst.facetten.items()
+            },
+            "suggestie": uitkomst.suggestie,
         }
     )
 
 
 def api_suggesties(request):
-    q = request.GET.get("q", "").strip()
+    zoekterm = request.GET.get("q", "").strip()[:100]
     return JsonResponse(
         {
-            "query": q,
-            "resultaten": [{"titel": p.title, "url": p.url} for p in selectors.suggesties(q)],
+            "query": zoekterm,
+            "resultaten": selectors.suggesties(gebruiker=request.user, zoekterm=zoekterm),
         }
     )

@@ -142,11 +142,14 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = [("nl", "Nederlands")]
 
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "zoekindex"))
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "modelsearch.backends.database",
-    }
+# Search backend, chosen by configuration only: "whoosh" (default: our Dutch-aware backend in
+# cms/search/backend.py, index in SEARCH_INDEX_DIR), "database" (modelsearch's backend for the
+# configured database: SQLite FTS5 or PostgreSQL full text) or e.g. OpenSearch by editing this.
+ZOEKBACKENDS = {
+    "whoosh": {"BACKEND": "cms.search.backend", "SOORTWOORDEN": True},
+    "database": {"BACKEND": "modelsearch.backends.database"},
 }
+WAGTAILSEARCH_BACKENDS = {"default": ZOEKBACKENDS[os.environ.get("ZOEKBACKEND", "whoosh")]}
 
 # Intervisie content (casus, notes, leerpunten) is removed after this many months by
 # `manage.py intervisie_opschonen`; dates, duration and attendance stay.

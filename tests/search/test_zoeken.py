@@ -1,0 +1,234 @@
+"""Site-wide search as a consulent uses it: page, JSON and autocomplete."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from cms.search.models import Synoniem
+from tests.search.conftest import INTERVENTIES, interventie_maken
+
+
+def api(client, **params):
+    response = client.get("/api/zoeken/", params)
+    assert response.status_code == 200
+    return response.json()
+
+
+def titels(data):
+    return [r["titel"] for r in data["resultaten"]]
+
+
+# The issue's demo queries (first five) and more, on realistic fixture interventies.
+DEMO_ZOEKVRAGEN = [
+    ("interventies jongeren", {"Zelf zoeken in de eerste vier weken", "Terug naar school"}),
+    ("periode", {"Zelf zoeken in de eerste vier weken"}),  # only "zoekperiode" in the text
+    ("MI", {"Motiverende gespreksvoering in het eerste gesprek"}),
+    ("clienten", {"Budgetcoaching"}),  # text says "Cliënten"
+    ("plangesprekken", {"Netwerkkaart als voorbereiding", "Terug naar school"}),
+    ("gesprek", {"Netwerkkaart als voorbereiding"}),  # fase "plangesprek"
+    ("reintegratie", {"Reïntegratie na langdurige ziekte"}),
+    ("re-integratie", {"Reïntegratie na langdurige ziekte"}),
+    ("LVB", {"Werkervaringsplek bij een sociale onderneming"}),
+    ("ASS", {"Jobcoaching op de werkvloer"}),
+]
+
+
+def test_demo_queries_find_the_expected_items_in_the_top_five(
+    client_als, whoosh, interventies, zoektypen
+):
+    client = client_als("demo-consulent")
+    for zoekterm, verwacht in DEMO_ZOEKVRAGEN:
+        gevonden = titels(api(client, q=zoekterm))[:5]
+        assert verwacht <= set(gevonden), (zoekterm, gevonden)
+
+
+def test_json_has_the_documented_shape(client_als, zoekbackend, interventies, zoektypen):
+    data = api(client_als("demo-consulent"), q="jongeren")
+    assert set(data) >= {"query", "totaal", "resultaten", "facetten", "suggestie"}
+    assert data["query"] == "jongeren" and data["totaal"] == len(data["resultaten"]) == 4
+    resultaat = next(r for r in data["resultaten"] if r["titel"] == "Terug naar school")
+    assert resultaat["type"] == "interventie"
+    assert resultaat["url"] == interventies["Terug naar school"].url
+    assert resultaat["fases"] == ["plangesprek"] and resultaat["doelgroepen"] == ["jongeren"]
+    assert "<mark>Jongeren</mark>" in resultaat["fragment"]
+    assert set(data["facetten"]) == {"type", "doelgroep", "fase"}
+
+
+def test_every_facet_count_equals_the_results_it_narrows_to(
+    client_als, zoekbackend, interventies, zoektypen
+):
+    client = client_als("demo-consulent")
+    for zoekterm in ["werk", "jongeren"]:
+        basis = api(client, q=zoekterm)
+        assert basis["totaal"] > 1
+        for naam, waarden in basis["facetten"].items():
+            assert waarden, naam
+            for slug, aantal in waarden.items():
+                smaller = api(client, q=zoekterm, **{naam: slug})
+                assert smaller["totaal"] == aantal, (zoekterm, naam, slug)
+                # Narrowing again keeps counts consistent with a second filter.
+                for naam2, waarden2 in smaller["facetten"].items():
+                    if naam2 == naam:
+                        continue
+                    for slug2, aantal2 in waarden2.items():
+                        nog_smaller = api(client, q=zoekterm, **{naam: slug, naam2: slug2})
+                        assert nog_smaller["totaal"] == aantal2
+
+
+def test_page_shows_type_fragment_badges_facets_and_paginates(
+    client_als, zoekbackend, interventies, zoektypen
+):
+    client = client_als("demo-consulent")
+    response = client.get("/zoeken/", {"q": "werk"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Interventie" in html and "<mark>" in html
+    assert 'class="badge badge--fase">Verloop<' in html
+    assert "?q=werk&amp;doelgroep=schulden" in html  # a facet link that narrows
+    smaller = client.get("/zoeken/", {"q": "werk", "doelgroep": "schulden"}).content.decode()
+    assert "Budgetcoaching" in smaller and "Zelf zoeken in de eerste vier weken" not in smaller
+    assert 'aria-current="true"' in smaller
+
+
+def test_pagination_splits_results_over_pages(client_als, zoekbackend, schema, zoektypen):
+    for i in range(13):
+        interventie_maken(
+            schema, f"Sollicitatietraining {i}", "Oefenen met sollicitatiebrieven.", ["verloop"], []
+        )
+    client = client_als("demo-consulent")
+    eerste, tweede = (
+        api(client, q="sollicitatietraining"),
+        api(client, q="sollicitatietraining", pagina=2),
+    )
+    assert eerste["totaal"] == 13 and len(eerste["resultaten"]) == 10
+    assert len(tweede["resultaten"]) == 3
+    assert not set(titels(eerste)) & set(titels(tweede))
+    assert client.get("/zoeken/", {"q": "sollicitatietraining", "pagina": "x"}).status_code == 200
+
+
+@pytest.mark.parametrize("aantal", [2, 25])
+def test_page_query_count_does_not_grow_with_results(
+    client_als, zoekbackend, schema, zoektypen, django_assert_max_num_queries, aantal
+):
+    for i in range(aantal):
+        interventie_maken(
+            schema,
+            f"Werkfit traject {i}",
+            "Werkfit maken voor een baan.",
+            ["verloop", "nazorg"],
+            ["jongeren", "lvb"],
+        )
+    client = client_als("demo-consulent")
+    client.get("/zoeken/", {"q": "werkfit"})  # warm caches (site root paths)
+    with django_assert_max_num_queries(14):
+        response = client.get("/zoeken/", {"q": "werkfit", "doelgroep": "jongeren"})
+    assert response.status_code == 200
+    assert response.context["uitkomst"].totaal == aantal
+
+
+def test_other_groups_records_never_show(
+    client_als, zoekbackend, schema, zoektypen, demo_gebruikers
+):
+    User = get_user_model()
+    consulent = demo_gebruikers["demo-consulent"]
+    eigen_team = consulent.teams.first()
+    ander_team_lid = (
+        User.objects.exclude(teams__in=consulent.teams.all()).filter(teams__isnull=False).first()
+    )
+    assert eigen_team and ander_team_lid
+    collega = eigen_team.leden.exclude(pk=consulent.pk).first() or consulent
+    eigen = interventie_maken(
+        schema,
+        "Verslag casusbespreking schuldenaanpak",
+        "Wat wij leerden over schuldhulp.",
+        ["verloop"],
+        [],
+        owner=collega,
+    )
+    vreemd = interventie_maken(
+        schema,
+        "Verslag casusbespreking geheim",
+        "Vertrouwelijk verslag over schuldhulp.",
+        ["verloop"],
+        [],
+        owner=ander_team_lid,
+    )
+    client = client_als("demo-consulent")
+    page = client.get("/zoeken/", {"q": "casusbespreking"}).content.decode()
+    data = api(client, q="casusbespreking")
+    auto = client.get("/api/zoeken/suggesties/", {"q": "Versl"}).json()
+    for inhoud in (page, str(data), str(auto)):
+        assert eigen.title in inhoud
+        assert vreemd.title not in inhoud and vreemd.url not in inhoud
+    assert data["facetten"]["type"] == {"intervisie": 1}
+    # The other team sees only its own record.
+    client.force_login(ander_team_lid)
+    assert titels(api(client, q="casusbespreking")) == [vreemd.title]
+
+
+def test_delete_and_unpublish_remove_results_at_once(
+    client_als, zoekbackend, interventies, zoektypen
+):
+    client = client_als("demo-consulent")
+    assert "Budgetcoaching" in titels(api(client, q="schulden"))
+    interventies["Budgetcoaching"].unpublish()
+    assert "Budgetcoaching" not in titels(api(client, q="schulden"))
+    assert "Taalmaatje" in titels(api(client, q="statushouders"))
+    interventies["Taalmaatje"].delete()
+    assert api(client, q="statushouders")["totaal"] == 0
+    assert client.get("/api/zoeken/suggesties/", {"q": "Taalm"}).json()["resultaten"] == []
+
+
+def test_autocomplete_answers_the_search_box(client_als, zoekbackend, interventies, zoektypen):
+    data = client_als("demo-consulent").get("/api/zoeken/suggesties/", {"q": "jobc"}).json()
+    assert data["resultaten"] == [
+        {
+            "titel": "Jobcoaching op de werkvloer",
+            "url": interventies["Jobcoaching op de werkvloer"].url,
+        }
+    ]
+
+
+def test_unknown_type_filter_is_ignored_with_a_message(
+    client_als, zoekbackend, interventies, zoektypen
+):
+    response = client_als("demo-consulent").get("/zoeken/", {"q": "jongeren", "type": "xyz"})
+    assert response.status_code == 200
+    assert "Een onbekend filter is genegeerd." in response.content.decode()
+    assert response.context["uitkomst"].totaal == 4
+
+
+def test_search_requires_login(client, db):
+    assert client.get("/api/zoeken/", {"q": "werk"}).status_code == 302
+
+
+def test_kennisbeheerder_adds_a_synonym_that_works_at_once(
+    client_als, whoosh, interventies, zoektypen, demo_gebruikers
+):
+    assert demo_gebruikers["demo-kennisbeheerder"].has_perm("zoeken.add_synoniem")
+    assert not demo_gebruikers["demo-consulent"].has_perm("zoeken.add_synoniem")
+    client = client_als("demo-consulent")
+    assert api(client, q="BC")["totaal"] == 0
+    Synoniem.objects.create(term="BC", betekenis="budgetcoaching")
+    assert titels(api(client, q="BC")) == ["Budgetcoaching"]
+
+
+def test_did_you_mean_for_a_misspelling(client_als, whoosh, interventies, zoektypen):
+    data = api(client_als("demo-consulent"), q="werkervaringsplke")
+    assert data["totaal"] == 0
+    assert data["suggestie"] == "werkervaringsplek"
+    assert titels(api(client_als("demo-consulent"), q=data["suggestie"])) == [
+        "Werkervaringsplek bij een sociale onderneming"
+    ]
+
+
+def test_seeded_synonyms_exist(db):
+    assert Synoniem.objects.filter(term="P-wet", betekenis="Participatiewet").exists()
+    assert Synoniem.objects.filter(term="PVA", betekenis="plan van aanpak").exists()
+
+
+def test_all_fixture_interventies_are_findable_by_title(
+    client_als, zoekbackend, interventies, zoektypen
+):
+    client = client_als("demo-consulent")
+    for titel, *_ in INTERVENTIES:
+        assert titel in titels(api(client, q=titel)), titel
