@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from cms.audit import AuditRegel
 from cms.rollen import TEAMCHEF, heeft_rol
+from cms.services import audit_vastleggen
 from leernetwerk import forms, selectors, services
 from leernetwerk.models import Actiepunt, Intervisiegroep, Intervisiesessie, ToegangsLog, Voornemen
 
@@ -407,6 +409,12 @@ def sessie_export(request, pk):
     response = HttpResponse(tekst, content_type="text/markdown; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="intervisie-{sessie.datum:%Y-%m-%d}-{sessie.pk}.md"'
+    )
+    audit_vastleggen(
+        actie=AuditRegel.Actie.EXPORT,
+        gebruiker=request.user,
+        onderwerp=str(sessie),
+        reden=_("Export van een intervisieverslag"),
     )
     return response
 

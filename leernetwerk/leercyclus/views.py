@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.audit import AuditRegel
 from cms.rollen import TEAMCHEF, heeft_rol
+from cms.services import audit_vastleggen
 from leernetwerk.leercyclus import export, grafiek, selectors, services
 from leernetwerk.leercyclus.forms import (
     LeercyclusplanForm,
@@ -163,6 +165,12 @@ def team_export(request, slug, formaat):
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    audit_vastleggen(
+        actie=AuditRegel.Actie.EXPORT,
+        gebruiker=request.user,
+        onderwerp=naam,
+        reden=_("Deelname-export van een team"),
+    )
     return response
 
 

@@ -33,3 +33,11 @@ def test_login_is_throttled_after_five_failures(client, settings, demo_gebruiker
     response = client.post("/inloggen/", {"username": "demo-consulent", "password": wachtwoord})
     assert response.status_code == 429
     assert "Tijdelijk geblokkeerd" in response.content.decode()
+
+
+def test_team_export_is_audited(client_als):
+    response = client_als("demo-teamchef").get("/team/jongeren-noordwaarde/export.csv")
+    assert response.status_code == 200
+    regel = AuditRegel.objects.get(actie=AuditRegel.Actie.EXPORT)
+    assert regel.gebruiker.username == "demo-teamchef"
+    assert "jongeren-noordwaarde" in regel.onderwerp
