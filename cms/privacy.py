@@ -23,7 +23,11 @@ class Vondst:
         return _("Verwijder %(soort)s “%(tekst)s”.") % {"soort": self.soort, "tekst": self.tekst}
 
 
-_BSN = re.compile(r"(?<![\d.,-])(\d{9}|\d{4}[ .]\d{2}[ .]\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\d,-])")
+# Not part of a longer number or amount (1.111222333, 111222333,50), but a comma or full stop
+# that ends the clause may follow: "BSN 111222333, woont".
+_BSN = re.compile(
+    r"(?<![\d.,-])(\d{9}|\d{4}[ .]\d{2}[ .]\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\d-]|,\d)"
+)
 # A candidate IBAN: country letters and check digits, then letters, digits and single spaces.
 # Which prefix of the candidate is the IBAN is decided by the registry length and mod-97.
 _IBAN_KANDIDAAT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,32}")
@@ -42,7 +46,7 @@ IBAN_LENGTES = {
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _TELEFOON = re.compile(
     r"(?<![\w+])(?:(?:\+|00)31[\s.-]?(?:\(0\))?[\s.-]?|0)"
-    r"(?:6[\s.-]?(?:\d[\s.-]?){8}|[1-9](?:[\s.-]?\d){8})(?!\d)"
+    r"(?:6(?:[\s.-]?\d){8}|[1-9](?:[\s.-]?\d){8})(?!\d)"  # separators only between digits
 )
 _POSTCODE_HUISNUMMER = re.compile(
     r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b[\s,]*(?:\d{1,5}\s?[a-zA-Z]?\b)"

@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from wagtail import hooks
 
 from cms.activiteiten import Activiteit
 from cms.audit import AuditRegel
@@ -12,12 +13,16 @@ def activiteit_vastleggen(*, gebruiker, soort, onderwerp=None, moment=None, uren
 
     With an `onderwerp` (any model instance) the record is kept once per user, kind and object:
     recording it again updates moment, hours and title instead of counting twice.
+
+    Afterwards every `activiteit_vastgelegd` hook gets the record, so a higher app can act on
+    what counts (oefeningen completes leermodules whose items are now done).
     """
     moment = moment or timezone.now()
     if onderwerp is None:
-        return Activiteit.objects.create(
+        activiteit = Activiteit.objects.create(
             gebruiker=gebruiker, soort=soort, moment=moment, uren=uren, titel=titel
         )
+        return _gevolgen(activiteit)
     activiteit, _ = Activiteit.objects.update_or_create(
         gebruiker=gebruiker,
         soort=soort,
@@ -25,6 +30,12 @@ def activiteit_vastleggen(*, gebruiker, soort, onderwerp=None, moment=None, uren
         object_id=onderwerp.pk,
         defaults={"moment": moment, "uren": uren, "titel": titel or str(onderwerp)[:255]},
     )
+    return _gevolgen(activiteit)
+
+
+def _gevolgen(activiteit):
+    for hook in hooks.get_hooks("activiteit_vastgelegd"):
+        hook(activiteit)
     return activiteit
 
 

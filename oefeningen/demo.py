@@ -15,6 +15,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cms.models import Basismethodiek, Doelgroep, Fase, Klanttype, Team
+from kennisbank.handreiking.models import HoofdstukPage
+from kennisbank.handreiking.services import hoofdstuk_publiceren
 from kennisbank.models import InterventiePage, InterventieschemaPage
 from oefeningen import services
 from oefeningen.models import (
@@ -1082,6 +1084,46 @@ def _module_opslaan(index, slug, titel, intro, onderdelen, afronding, minimum, t
     return pagina
 
 
+# Handreiking chapter (slug) -> the demo oefeningen its "Oefen dit" section points to.
+OEFEN_DIT = {
+    "klanttypen": ["schilder"],
+    "gesprekstechnieken-norbs": ["vacatures"],
+    "motiverende-gespreksvoering": ["ja-maar"],
+    "valkuilen": ["schulden"],
+}
+
+
+def _oefen_dit_koppelen(oefeningen):
+    """Add a verwijzing to each chapter for the oefeningen that practise it, once.
+
+    The handreiking demo runs before this one, so its chapters cannot name oefeningen yet; the
+    chapter's own verwijzing blocks (which its "Oefen dit" section lists) get them here, as a
+    kennisbeheerder would add them in the editor. A chapter that already points to the oefening
+    is left alone.
+    """
+    gekoppeld = 0
+    for slug, oefening_slugs in OEFEN_DIT.items():
+        hoofdstuk = HoofdstukPage.objects.live().filter(slug=slug).order_by("path").first()
+        if hoofdstuk is None:
+            continue
+        hoofdstuk = hoofdstuk.get_latest_revision_as_object()
+        al = {b.value["pagina"].pk for b in hoofdstuk.body if b.block_type == "verwijzing"}
+        nieuw = [oefeningen[o] for o in oefening_slugs if oefeningen[o].pk not in al]
+        if not nieuw:
+            continue
+        for oefening in nieuw:
+            hoofdstuk.body.append(
+                ("verwijzing", {"pagina": oefening, "toelichting": "Oefen dit in een casus."})
+            )
+        hoofdstuk_publiceren(
+            hoofdstuk=hoofdstuk,
+            notitie="Oefeningen bij dit hoofdstuk toegevoegd.",
+            auteur=hoofdstuk.eigenaar,
+        )
+        gekoppeld += len(nieuw)
+    return gekoppeld
+
+
 def _hoofdstukken(aantal):
     """Live handreiking chapters, when the kennisbank has them (by URL below /handreiking/)."""
     return list(
@@ -1151,6 +1193,7 @@ def demo_laden(stdout):
         slug: _oefening_opslaan(index, slug, dict(velden), stappen)
         for slug, velden, stappen in oefeningen_gegevens(_interventies())
     }
+    _oefen_dit_koppelen(oefeningen)
     hoofdstukken = _hoofdstukken(2)
 
     def oefening_blok(slug):

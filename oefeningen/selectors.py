@@ -2,7 +2,7 @@
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
@@ -359,66 +359,131 @@ def module_voortgang(user, module=None):
         if t.module_id not in gezien:
             gezien.add(t.module_id)
             uniek.append(t)
+    paginas = _paginas_van([t.module for t in uniek])
+    if not uniek:
+        return []
+    gedaan, intervisies = _ledger_van([user.pk], paginas)
+    return [
+        _voortgang(
+            t.module, t.team, t.vanaf, t.deadline, paginas, gedaan[user.pk], intervisies[user.pk]
+        )
+        for t in uniek
+    ]
+
+
+def _paginas_van(modules):
+    """The live pages the modules' items point to, by id: one query."""
     pagina_ids = {
         item["value"]
-        for t in uniek
-        for item in t.module.onderdelen.raw_data
+        for m in modules
+        for item in m.onderdelen.raw_data
         if item["type"] in ("hoofdstuk", "oefening") and item["value"]
     }
-    paginas = {
+    if not pagina_ids:
+        return {}
+    return {
         p.pk: p
         for p in Page.objects.live().filter(pk__in=pagina_ids).select_related("content_type")
     }
-    if not uniek:
-        return []
-    gedaan = set(
-        Activiteit.objects.filter(
-            gebruiker=user,
+
+
+def _ledger_van(gebruiker_ids, paginas):
+    """Per user: the (content type, page) items done, and intervisie moments. Two queries."""
+    gedaan = {pk: set() for pk in gebruiker_ids}
+    intervisies = {pk: [] for pk in gebruiker_ids}
+    if paginas:
+        for pk, ct, obj in Activiteit.objects.filter(
+            gebruiker_id__in=gebruiker_ids,
             soort__in=[Activiteit.Soort.HOOFDSTUK_GELEZEN, Activiteit.Soort.OEFENING_AFGEROND],
             object_id__in=list(paginas),
-        ).values_list("content_type_id", "object_id")
-    )
-    intervisies = list(
-        Activiteit.objects.filter(
-            gebruiker=user, soort=Activiteit.Soort.INTERVISIE_BIJGEWOOND
-        ).values_list("moment", flat=True)
-    )
+        ).values_list("gebruiker_id", "content_type_id", "object_id"):
+            gedaan[pk].add((ct, obj))
+    for pk, moment in Activiteit.objects.filter(
+        gebruiker_id__in=gebruiker_ids, soort=Activiteit.Soort.INTERVISIE_BIJGEWOOND
+    ).values_list("gebruiker_id", "moment"):
+        intervisies[pk].append(moment)
+    return gedaan, intervisies
+
+
+def _voortgang(module, team, vanaf, deadline, paginas, gedaan, intervisies):
+    """One user's progress on one module, from what `_paginas_van` and `_ledger_van` read."""
     oefening_ct = ContentType.objects.get_for_model(OefeningPage)
-    resultaat = []
-    for t in uniek:
-        voortgang = ModuleVoortgang(
-            module=t.module, team=t.team, vanaf=t.vanaf, deadline=t.deadline
-        )
-        begin = timezone.make_aware(datetime.combine(t.vanaf, time.min))
-        eind = timezone.make_aware(datetime.combine(t.deadline, time.max))
-        for item in t.module.onderdelen.raw_data:
-            if item["type"] == "intervisie":
-                nodig = item["value"].get("aantal") or 1
-                bijgewoond = sum(1 for m in intervisies if begin <= m <= eind)
-                voortgang.onderdelen.append(
-                    Onderdeel(
-                        soort="intervisie",
-                        titel=_("Intervisie bijwonen (%(n)s×), %(gedaan)s keer gedaan")
-                        % {"n": nodig, "gedaan": bijgewoond},
-                        gedaan=bijgewoond >= nodig,
-                        toelichting=item["value"].get("toelichting", ""),
-                    )
-                )
-                continue
-            pagina = paginas.get(item["value"])
-            if pagina is None:
-                continue  # unpublished or removed: not counted against the learner
-            ct = oefening_ct.pk if item["type"] == "oefening" else pagina.content_type_id
+    voortgang = ModuleVoortgang(module=module, team=team, vanaf=vanaf, deadline=deadline)
+    begin = timezone.make_aware(datetime.combine(vanaf, time.min))
+    eind = timezone.make_aware(datetime.combine(deadline, time.max))
+    for item in module.onderdelen.raw_data:
+        if item["type"] == "intervisie":
+            nodig = item["value"].get("aantal") or 1
+            bijgewoond = sum(1 for m in intervisies if begin <= m <= eind)
             voortgang.onderdelen.append(
                 Onderdeel(
-                    soort=item["type"],
-                    titel=pagina.title,
-                    url=pagina.url,
-                    gedaan=(ct, pagina.pk) in gedaan,
+                    soort="intervisie",
+                    titel=_("Intervisie bijwonen (%(n)s×), %(gedaan)s keer gedaan")
+                    % {"n": nodig, "gedaan": bijgewoond},
+                    gedaan=bijgewoond >= nodig,
+                    toelichting=item["value"].get("toelichting", ""),
                 )
             )
-        resultaat.append(voortgang)
-    return resultaat
+            continue
+        pagina = paginas.get(item["value"])
+        if pagina is None:
+            continue  # unpublished or removed: not counted against the learner
+        ct = oefening_ct.pk if item["type"] == "oefening" else pagina.content_type_id
+        voortgang.onderdelen.append(
+            Onderdeel(
+                soort=item["type"],
+                titel=pagina.title,
+                url=pagina.url,
+                gedaan=(ct, pagina.pk) in gedaan,
+            )
+        )
+    return voortgang
+
+
+@dataclass(frozen=True)
+class Stand:
+    """How far one member is with one leermodule: items done of the items there are."""
+
+    gedaan: int
+    totaal: int
+    nodig: int
+    url: str
+
+    @property
+    def afgerond(self):
+        return self.gedaan >= self.nodig
+
+
+def modules_stand(*, module_ids, leden):
+    """Progress of team members on leermodules, for the leercyclus dashboards.
+
+    `leden` holds (team id, user id) pairs. Returns {(team id, user id, module id): Stand} for
+    the live modules among `module_ids`, judged in the period of the module's assignment to that
+    team (without a period limit when the module is not, or no longer, assigned to it). Five
+    queries at most, however many members, teams, modules and records; none without modules.
+    """
+    module_ids, leden = set(module_ids), set(leden)
+    if not module_ids or not leden:
+        return {}
+    modules = {m.pk: m for m in LeermodulePage.objects.live().filter(pk__in=module_ids)}
+    if not modules:
+        return {}
+    team_ids = {team_id for team_id, _pk in leden}
+    periodes = {
+        (t.module_id, t.team_id): (t.vanaf, t.deadline)
+        for t in LeermoduleToewijzing.objects.filter(module_id__in=modules, team_id__in=team_ids)
+    }
+    paginas = _paginas_van(modules.values())
+    gedaan, intervisies = _ledger_van({pk for _team, pk in leden}, paginas)
+    altijd = (date(1900, 1, 1), date(9000, 12, 31))
+    uit = {}
+    for module in modules.values():
+        url = module.url
+        for team_id, pk in leden:
+            vanaf, deadline = periodes.get((module.pk, team_id), altijd)
+            v = _voortgang(module, None, vanaf, deadline, paginas, gedaan[pk], intervisies[pk])
+            uit[team_id, pk, module.pk] = Stand(v.gedaan, v.totaal, v.nodig, url)
+    return uit
 
 
 def wachtende_feedback(user):

@@ -1,5 +1,6 @@
 """Writes of the oefeningen app. Each is atomic; replays are recognised and change nothing."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -8,7 +9,8 @@ from django.utils.translation import gettext as _
 from cms.activiteiten import Activiteit
 from cms.privacy import controleer_tekst
 from cms.services import activiteit_vastleggen
-from oefeningen.models import Antwoord, Feedback, Poging
+from oefeningen.models import Antwoord, Feedback, LeermodulePage, Poging
+from oefeningen.selectors import module_voortgang
 
 
 def mag_opnieuw(*, gebruiker, oefening, laatste=None):
@@ -155,3 +157,40 @@ def feedback_gelezen(*, gebruiker, oefening):
         antwoord__poging__oefening=oefening,
         gelezen__isnull=True,
     ).update(gelezen=timezone.now())
+
+
+# Kinds of ledger records that can complete a leermodule item.
+MODULE_ONDERDELEN = {
+    Activiteit.Soort.HOOFDSTUK_GELEZEN,
+    Activiteit.Soort.OEFENING_AFGEROND,
+    Activiteit.Soort.INTERVISIE_BIJGEWOOND,
+}
+
+
+@transaction.atomic
+def leermodules_afronden(*, gebruiker):
+    """Record MODULE_AFGEROND for each of the user's leermodules its completion rule now meets.
+
+    Once per module: a module already recorded keeps its first completion moment. Returns the
+    modules newly recorded.
+    """
+    af = [v.module for v in module_voortgang(gebruiker) if v.afgerond]
+    if not af:
+        return []
+    al = set(
+        Activiteit.objects.filter(
+            gebruiker=gebruiker,
+            soort=Activiteit.Soort.MODULE_AFGEROND,
+            content_type=ContentType.objects.get_for_model(LeermodulePage),
+            object_id__in=[m.pk for m in af],
+        ).values_list("object_id", flat=True)
+    )
+    nieuw = [m for m in af if m.pk not in al]
+    for module in nieuw:
+        activiteit_vastleggen(
+            gebruiker=gebruiker,
+            soort=Activiteit.Soort.MODULE_AFGEROND,
+            onderwerp=module,
+            titel=module.title,
+        )
+    return nieuw

@@ -5,7 +5,7 @@ from wagtail import hooks
 from cms.rollen import TRAINER, heeft_rol
 from cms.search.registry import ZoekType
 from cms.tegels import Tegel
-from oefeningen import selectors
+from oefeningen import selectors, services
 from oefeningen.models import OefeningPage
 
 
@@ -82,3 +82,10 @@ def oefeningen_demo(stdout):
     from oefeningen.demo import demo_laden
 
     demo_laden(stdout)
+
+
+@hooks.register("activiteit_vastgelegd")
+def leermodules_bijwerken(activiteit):
+    """A chapter read, an oefening done or an intervisie attended may complete a leermodule."""
+    if activiteit.soort in services.MODULE_ONDERDELEN:
+        services.leermodules_afronden(gebruiker=activiteit.gebruiker)

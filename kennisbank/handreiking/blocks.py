@@ -166,15 +166,22 @@ class BronBlock(blocks.StructBlock):
 
 
 class VerwijzingBlock(blocks.StructBlock):
-    """A pointer to an interventie, beslismoment, oefening or other page, with its fase badges.
+    """A pointer to an interventie, beslismoment or oefening, with its fase badges.
 
     The page view looks up every target of a chapter at once (see selectors.verwijzingen) and puts
     them in the context as `verwijzingen`; this block only reads that lookup.
     """
 
+    # Named by string: the kennisbank does not import oefeningen (a higher app); Wagtail
+    # resolves the names when the chooser is used, after all apps are loaded.
     pagina = blocks.PageChooserBlock(
+        page_type=[
+            "kennisbank.InterventiePage",
+            "kennisbank.BeslismomentPage",
+            "oefeningen.OefeningPage",
+        ],
         label=_("interventie, beslismoment of oefening"),
-        help_text=_("Kies een interventie, beslismoment, oefening of ander hoofdstuk."),
+        help_text=_("Kies een interventie, beslismoment of oefening."),
     )
     toelichting = blocks.CharBlock(label=_("waarom hier"), required=False, max_length=240)
 

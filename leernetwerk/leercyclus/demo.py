@@ -21,11 +21,14 @@ from cms.services import activiteit_vastleggen
 from leernetwerk.leercyclus import services
 from leernetwerk.leercyclus.models import Leercyclusplan, Planmodule, Reflectie
 from leernetwerk.models import Voornemen
+from oefeningen.models import LeermodulePage
 
 S = Activiteit.Soort
 
 # team: (intervisie every n weeks, reflection hours per year, stalled after n weeks,
 #        [(module, due in days from today; negative is past)])
+# A module named LEERMODULE:<slug> is that leermodule of the oefeningen demo, due when its
+# assignment to the team is; members complete it by doing its items, not by a demo record.
 PLANNEN = {
     "jongeren-noordwaarde": (
         4,
@@ -34,7 +37,7 @@ PLANNEN = {
         [
             ("Basistraining sturen op zelfsturing", -120),
             ("Motiverende gespreksvoering in de praktijk", -14),
-            ("Werken met het interventieschema voor jongeren", 60),
+            ("LEERMODULE:zelfsturing-eerste-gesprek", 30),
         ],
     ),
     "werk-participatie-noordwaarde": (
@@ -43,7 +46,15 @@ PLANNEN = {
         6,
         [("Basistraining sturen op zelfsturing", -60), ("Oplossingsgericht coachen", 45)],
     ),
-    "activering-lindenhoven": (6, 16, 8, [("Stress-sensitief werken met klanten", -21)]),
+    "activering-lindenhoven": (
+        6,
+        16,
+        8,
+        [
+            ("Stress-sensitief werken met klanten", -21),
+            ("LEERMODULE:motiverende-gespreksvoering-praktijk", 45),
+        ],
+    ),
 }
 
 
@@ -203,9 +214,22 @@ def _plannen(vandaag):
             },
         )
         for naam, dagen in lijst:
-            module, _nieuw = Planmodule.objects.update_or_create(
-                plan=plan, naam=naam, defaults={"uiterlijk": vandaag + dt.timedelta(days=dagen)}
+            velden = {"uiterlijk": vandaag + dt.timedelta(days=dagen)}
+            if naam.startswith("LEERMODULE:"):
+                leermodule = LeermodulePage.objects.filter(slug=naam.split(":", 1)[1]).first()
+                if leermodule is None:
+                    continue  # the oefeningen demo did not run: no leermodule to plan
+                toewijzing = leermodule.toewijzingen.filter(team=team).first()
+                naam = leermodule.title
+                velden["leermodule"] = leermodule
+                if toewijzing is not None:
+                    velden["uiterlijk"] = toewijzing.deadline
+            module = Planmodule.objects.filter(plan=plan, naam=naam).first() or Planmodule(
+                plan=plan, naam=naam
             )
+            for veld, waarde in velden.items():
+                setattr(module, veld, waarde)
+            module.save()
             modules.setdefault(naam, []).append(module)
     return modules
 
@@ -314,7 +338,10 @@ def leercyclus_laden(stdout=None):
         rijen.extend(_gegenereerd(gebruiker, verloop, nu))
         for naam, weken in verloop.modules_af.items():
             for module in modules.get(naam, []):
-                if module.plan.team.leden.filter(pk=gebruiker.pk).exists():
+                if (
+                    module.zelf_af_te_vinken
+                    and module.plan.team.leden.filter(pk=gebruiker.pk).exists()
+                ):
                     activiteit_vastleggen(
                         gebruiker=gebruiker,
                         soort=S.MODULE_AFGEROND,

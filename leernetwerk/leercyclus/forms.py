@@ -1,12 +1,14 @@
 import datetime as dt
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.privacy import geen_persoonsgegevens
 from leernetwerk.leercyclus.models import Leercyclusplan, Planmodule, Reflectie
+from oefeningen.models import LeermodulePage
 
 
 class DatumInvoer(forms.DateInput):
@@ -78,10 +80,57 @@ class LeercyclusplanForm(forms.ModelForm):
 
 
 class PlanmoduleForm(forms.ModelForm):
+    """A plan module: a leermodule assigned to the team, or a module outside the platform.
+
+    `leermodules` (the team's live leermodules, read once for the whole formset) fill the choice
+    list, so rendering thirty rows costs no query per row.
+    """
+
+    leermodule = forms.TypedChoiceField(
+        label=_("Leermodule in het platform"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+    )
+
     class Meta:
         model = Planmodule
         fields = ["naam", "uiterlijk"]
         widgets = {"uiterlijk": DatumInvoer()}
+
+    def __init__(self, *args, leermodules=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.leermodules = {m.pk: m for m in leermodules}
+        keuzes = [(m.pk, m.title) for m in leermodules]
+        huidig = self.instance.leermodule_id
+        if huidig is not None and huidig not in self.leermodules:
+            keuzes.append((huidig, self.instance.naam))  # no longer assigned: keep it visible
+        self.fields["leermodule"].choices = [("", _("— geen: module buiten het platform —"))]
+        self.fields["leermodule"].choices += keuzes
+        self.fields["leermodule"].initial = huidig
+        self.fields["naam"].required = False
+        self.fields["naam"].help_text = _("Leeg bij een leermodule: dan geldt de titel ervan.")
+
+    def clean(self):
+        gegevens = super().clean()
+        gekozen = gegevens.get("leermodule")
+        if gekozen is not None and gekozen in self.leermodules and not gegevens.get("naam"):
+            gegevens["naam"] = self.leermodules[gekozen].title
+        if not gegevens.get("naam") and "naam" not in self.errors:
+            self.add_error("naam", _("Geef de module een naam of kies een leermodule."))
+        return gegevens
+
+    def save(self, commit=True):
+        module = super().save(commit=False)
+        gekozen = self.cleaned_data.get("leermodule")
+        if gekozen is None:
+            module.leermodule_type, module.leermodule_id = None, None
+        elif gekozen != self.instance.leermodule_id or module.leermodule_type_id is None:
+            module.leermodule_type = ContentType.objects.get_for_model(LeermodulePage)
+            module.leermodule_id = gekozen
+        if commit:
+            module.save()
+        return module
 
 
 PlanmoduleFormSet = inlineformset_factory(

@@ -24,6 +24,8 @@ from cms.activiteiten import Activiteit
 from cms.models import Team
 from leernetwerk.leercyclus.models import Leercyclusplan, Planmodule, Reflectie
 from leernetwerk.models import Voornemen
+from oefeningen.models import LeermodulePage
+from oefeningen.selectors import modules_stand
 
 S = Activiteit.Soort
 NUL = Decimal("0")
@@ -173,15 +175,54 @@ class Moduletoestand:
     module: object
     afgerond_op: dt.datetime | None
     te_laat: bool
+    stand: object = None  # for a leermodule: oefeningen.selectors.Stand (items done of items)
+
+    @property
+    def onderdelen(self):
+        if self.stand is None:
+            return ""
+        return _("%(gedaan)d van %(totaal)d onderdelen") % {
+            "gedaan": self.stand.gedaan,
+            "totaal": self.stand.totaal,
+        }
 
 
-def modules_toestand(modules, feiten, peil):
+def _is_leermodule(module):
+    soort = module.leermodule_type
+    return soort is not None and (soort.app_label, soort.model) == ("oefeningen", "leermodulepage")
+
+
+def leermodule_standen(modules_per_team, gebruikers_per_team):
+    """Item progress of every member on the team's plan modules that are leermodules.
+
+    Read through oefeningen' selector in a fixed number of queries (none without leermodules).
+    `modules_per_team` and `gebruikers_per_team` map a team id to its plan modules and user ids.
+    """
+    module_ids = {
+        m.leermodule_id
+        for modules in modules_per_team.values()
+        for m in modules
+        if _is_leermodule(m)
+    }
+    leden = {(team_id, pk) for team_id, ids in gebruikers_per_team.items() for pk in ids}
+    return modules_stand(module_ids=module_ids, leden=leden)
+
+
+def modules_toestand(modules, feiten, peil, standen=None, team_id=None, gebruiker_id=None):
     peildatum = timezone.localtime(peil).date()
+    standen = standen or {}
     uit = []
     for module in modules:
         afgerond_op = feiten.afgerond.get(module.afrondingssleutel())
+        stand = (
+            standen.get((team_id, gebruiker_id, module.leermodule_id))
+            if _is_leermodule(module)
+            else None
+        )
         uit.append(
-            Moduletoestand(module, afgerond_op, not afgerond_op and module.uiterlijk < peildatum)
+            Moduletoestand(
+                module, afgerond_op, not afgerond_op and module.uiterlijk < peildatum, stand
+            )
         )
     return uit
 
@@ -283,6 +324,17 @@ class Lidrij:
         return timezone.localtime(la).date() if la else None
 
     @property
+    def modules_tekst(self):
+        """'1 van 2', followed by the item progress of each leermodule in the plan."""
+        tekst = _("%(af)d van %(totaal)d") % {"af": self.modules_af, "totaal": len(self.toestand)}
+        delen = [
+            _("%(naam)s: %(onderdelen)s") % {"naam": t.module.naam, "onderdelen": t.onderdelen}
+            for t in self.toestand
+            if t.stand is not None
+        ]
+        return "; ".join([tekst, *delen])
+
+    @property
     def waarden(self):
         f = self.feiten
         return [
@@ -290,7 +342,7 @@ class Lidrij:
             self.laatste_datum,
             f.intervisie_sessies,
             f.intervisie_uren,
-            _("%(af)d van %(totaal)d") % {"af": self.modules_af, "totaal": len(self.toestand)},
+            self.modules_tekst,
             f.oefeningen,
             f.feedback,
             f.hoofdstukken,
@@ -443,6 +495,17 @@ def teams_van_teamchef(user):
     return Team.objects.filter(teamchefs=user).select_related("organisatie")
 
 
+def leermodules_voor_team(team):
+    """The live leermodules assigned to the team, which its plan can name: one query."""
+    return list(
+        LeermodulePage.objects.live()
+        .filter(toewijzingen__team=team)
+        .distinct()
+        .order_by("title")
+        .only("id", "title")
+    )
+
+
 def _plan_van(team):
     try:
         return team.leercyclusplan, True
@@ -470,14 +533,22 @@ def teamoverzichten(teams, periode, nu=None):
     ids = {lid.pk for team in teams for lid in team.leden.all()}
     feiten = feiten_ophalen(ids, periode, nu)
     peil = periode.peil(nu)
+    plannen = {team.pk: _plan_van(team) for team in teams}
+    modules_per_team = {
+        pk: list(plan.modules.all()) if ingesteld else []
+        for pk, (plan, ingesteld) in plannen.items()
+    }
+    standen = leermodule_standen(
+        modules_per_team, {team.pk: [lid.pk for lid in team.leden.all()] for team in teams}
+    )
     overzichten = []
     for team in teams:
-        plan, ingesteld = _plan_van(team)
-        modules = list(plan.modules.all()) if ingesteld else []
+        plan, ingesteld = plannen[team.pk]
+        modules = modules_per_team[team.pk]
         rijen = []
         for lid in team.leden.all():
             f = feiten[lid.pk]
-            toestand = modules_toestand(modules, f, peil)
+            toestand = modules_toestand(modules, f, peil, standen, team.pk, lid.pk)
             status = status_bepalen(plan=plan, feiten=f, toestand=toestand, peil=peil)
             rijen.append(Lidrij(lid, f, toestand, status))
         overzichten.append(Teamoverzicht(team, plan, ingesteld, modules, periode, peil, rijen))
@@ -571,15 +642,23 @@ def mijn_leercyclus(gebruiker, nu=None, max_reflecties=50):
     periode = Periode.dit_jaar(timezone.localtime(nu).date())
     peil = periode.peil(nu)
     feiten = feiten_ophalen([gebruiker.pk], periode, nu)[gebruiker.pk]
-    teams = (
+    teams = list(
         Team.objects.filter(leden=gebruiker)
         .select_related("organisatie", "leercyclusplan")
         .prefetch_related(_MODULES)
     )
+    plannen = {team.pk: _plan_van(team) for team in teams}
+    modules_per_team = {
+        pk: list(plan.modules.all()) if ingesteld else []
+        for pk, (plan, ingesteld) in plannen.items()
+    }
+    standen = leermodule_standen(modules_per_team, {team.pk: [gebruiker.pk] for team in teams})
     teamplannen = []
     for team in teams:
-        plan, ingesteld = _plan_van(team)
-        toestand = modules_toestand(list(plan.modules.all()) if ingesteld else [], feiten, peil)
+        plan, ingesteld = plannen[team.pk]
+        toestand = modules_toestand(
+            modules_per_team[team.pk], feiten, peil, standen, team.pk, gebruiker.pk
+        )
         teamplannen.append(
             Teamplan(
                 team,

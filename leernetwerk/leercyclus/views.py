@@ -177,9 +177,12 @@ def team_export(request, slug, formaat):
 def team_plan(request, slug):
     team = get_object_or_404(selectors.teams_van_teamchef(request.user), slug=slug)
     plan = Leercyclusplan.objects.filter(team=team).first() or Leercyclusplan(team=team)
+    keuzes = {"leermodules": selectors.leermodules_voor_team(team)}
     if request.method == "POST":
         plan_form = LeercyclusplanForm(request.POST, instance=plan)
-        modules = PlanmoduleFormSet(request.POST, instance=plan, prefix="modules")
+        modules = PlanmoduleFormSet(
+            request.POST, instance=plan, prefix="modules", form_kwargs=keuzes
+        )
         if plan_form.is_valid() and modules.is_valid():
             services.leercyclusplan_opslaan(
                 team=team, door=request.user, plan_form=plan_form, modules_formset=modules
@@ -191,7 +194,7 @@ def team_plan(request, slug):
         status = 400
     else:
         plan_form = LeercyclusplanForm(instance=plan)
-        modules = PlanmoduleFormSet(instance=plan, prefix="modules")
+        modules = PlanmoduleFormSet(instance=plan, prefix="modules", form_kwargs=keuzes)
         status = 200
     return render(
         request,

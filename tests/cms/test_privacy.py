@@ -74,6 +74,8 @@ def test_elfproef_and_mod97():
         ("geboortedatum: 1998-03-12", "1998-03-12"),
         ("(geb. 3 mei. 2001)", "3 mei. 2001"),
         ("BSN 111222333.", "111222333"),
+        ("BSN 111222333, woont bij haar moeder", "111222333"),
+        ("BSN 1112.22.333, woont bij haar moeder", "1112.22.333"),
     ],
 )
 def test_harder_forms_are_found_with_the_exact_text_to_remove(tekst, gevonden):
@@ -91,6 +93,17 @@ def test_harder_forms_are_found_with_the_exact_text_to_remove(tekst, gevonden):
 )
 def test_look_alikes_are_accepted(tekst):
     assert vind_persoonsgegevens(tekst) == []
+
+
+def test_amount_with_decimal_comma_is_not_a_bsn():
+    assert vind_persoonsgegevens("Het tekort is 111222333,50 euro.") == []
+
+
+def test_phone_number_at_the_end_of_a_sentence_is_named_without_the_full_stop():
+    with pytest.raises(ValidationError) as fout:
+        controleer_tekst("Ze vroeg: bel 0612345678.")
+    assert "Verwijder het telefoonnummer “0612345678”." in fout.value.messages
+    assert [v.tekst for v in vind_persoonsgegevens("bel 06-1234 5678. Dan")] == ["06-1234 5678"]
 
 
 def test_111222333_refused_and_111222334_accepted_by_the_field_validator():

@@ -215,12 +215,12 @@ def test_plan_page_query_count_is_fixed(client_als, django_assert_max_num_querie
     client = client_als("demo-teamchef")
     team = Team.objects.get(slug="jongeren-noordwaarde")
     plan = Leercyclusplan.objects.create(team=team)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         client.get("/team/jongeren-noordwaarde/plan/")
     vandaag = timezone.localdate()
     Planmodule.objects.bulk_create(
         [Planmodule(plan=plan, naam=f"Module {i}", uiterlijk=vandaag) for i in range(25)]
     )
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         html = client.get("/team/jongeren-noordwaarde/plan/").content.decode()
     assert "Module 24" in html

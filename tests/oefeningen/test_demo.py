@@ -22,3 +22,20 @@ def test_demo_has_eight_oefeningen_every_step_type_two_modules_and_is_idempotent
         tellingen
     )
     assert {o.slug: [s.id for s in o.stappen] for o in OefeningPage.objects.all()} == stap_ids
+
+
+def test_demo_chapter_links_to_its_oefening_under_oefen_dit(demo, client_als):
+    from kennisbank.handreiking.models import HoofdstukPage
+
+    hoofdstuk = HoofdstukPage.objects.live().get(slug="motiverende-gespreksvoering")
+    html = client_als("demo-consulent").get(hoofdstuk.url).content.decode()
+    assert 'id="oefen-kop">Oefen dit</h2>' in html
+    oefen_dit = html.split('id="oefen-kop"')[1].split("</section>")[0]
+    assert f'<a href="{demo["ja-maar"].url}">' in oefen_dit
+    # Loading the demo again adds no second link and no new version.
+    revisies = hoofdstuk.revisions.count()
+    demo_laden(io.StringIO())
+    hoofdstuk.refresh_from_db()
+    verwijzingen = [b for b in hoofdstuk.body if b.block_type == "verwijzing"]
+    assert [b.value["pagina"].pk for b in verwijzingen].count(demo["ja-maar"].pk) == 1
+    assert hoofdstuk.revisions.count() == revisies

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from cms.activiteiten import Activiteit
 from cms.models import Team
 from cms.services import activiteit_vastleggen
+from oefeningen import services
 from oefeningen.models import LeermodulePage, LeermoduleToewijzing
 from oefeningen.selectors import module_voortgang
 
@@ -149,3 +150,43 @@ def test_my_modules_page_lists_assigned_modules_with_items(
     assert "module-c" in pagina and schilder.title in pagina
     leeg = client_als("anouk.bos").get("/oefenen/modules/").content.decode()
     assert "Er zijn geen leermodules aan jouw teams toegewezen." in leeg
+
+
+def test_completing_a_module_records_module_afgerond_once(
+    index, hoofdstuk, schilder, demo_gebruikers
+):
+    sanne = demo_gebruikers["demo-consulent"]
+    module = _module(
+        index,
+        "module-af",
+        [{"type": "hoofdstuk", "value": hoofdstuk.pk}, {"type": "oefening", "value": schilder.pk}],
+    )
+
+    def afgerond():
+        return list(
+            Activiteit.objects.filter(
+                gebruiker=sanne, soort=Activiteit.Soort.MODULE_AFGEROND
+            ).values_list("object_id", "moment")
+        )
+
+    activiteit_vastleggen(
+        gebruiker=sanne, soort=Activiteit.Soort.HOOFDSTUK_GELEZEN, onderwerp=hoofdstuk
+    )
+    assert afgerond() == []  # one of two items: not complete yet
+    activiteit_vastleggen(
+        gebruiker=sanne, soort=Activiteit.Soort.OEFENING_AFGEROND, onderwerp=schilder
+    )
+    [(module_id, moment)] = afgerond()
+    assert module_id == module.pk
+    # Reading the chapter again, attending intervisie: still one record, first moment kept.
+    activiteit_vastleggen(
+        gebruiker=sanne, soort=Activiteit.Soort.HOOFDSTUK_GELEZEN, onderwerp=hoofdstuk
+    )
+    activiteit_vastleggen(gebruiker=sanne, soort=Activiteit.Soort.INTERVISIE_BIJGEWOOND)
+    assert afgerond() == [(module.pk, moment)]
+    assert services.leermodules_afronden(gebruiker=sanne) == []
+    # A colleague in the team who did nothing has no record.
+    lotte = demo_gebruikers["lotte.jansen"]
+    assert not Activiteit.objects.filter(
+        gebruiker=lotte, soort=Activiteit.Soort.MODULE_AFGEROND
+    ).exists()
