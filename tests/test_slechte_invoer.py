@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kennisbank.models import InterventiePage
+from kennisbank.services import KOLOMMEN as KOPPEN
 from kennisbank.services import interventies_importeren
 from leernetwerk.leercyclus.models import Reflectie
 
@@ -32,28 +33,6 @@ WAARDE = st.one_of(
     st.dates().map(str),
     st.floats(allow_nan=True).map(str),
 )
-
-KOPPEN = [
-    "titel",
-    "slug",
-    "samenvatting",
-    "fases",
-    "laag",
-    "onderdeel",
-    "doelgroepen",
-    "treden",
-    "klanttypen",
-    "werkzame_elementen",
-    "basismethodiek",
-    "herkomst",
-    "bewijsniveau",
-    "status",
-    "aanbieder",
-    "duur",
-    "kosten",
-    "bronnen",
-    "tags",
-]
 
 
 @INSTELLINGEN
