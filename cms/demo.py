@@ -9,9 +9,11 @@ import os
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from wagtail import hooks
 
 from cms.models import Organisatie, Profiel, Team
 from cms.rollen import BEHEERDER, CONSULENT, KENNISBEHEERDER, TEAMCHEF, TRAINER
+from cms.search.backend import indexeren_uitgesteld
 
 ORGANISATIES = [
     ("noordwaarde", "Gemeente Noordwaarde"),
@@ -230,3 +232,10 @@ def organisaties_en_gebruikers_laden():
             teams[slug].teamchefs.add(user)
         gebruikers[username] = user
     return gebruikers
+
+
+def inhoud_laden(stdout):
+    """Run every app's `demo_laden` hook in order; the search index is written once, at the end."""
+    with indexeren_uitgesteld():
+        for laden in hooks.get_hooks("demo_laden"):
+            laden(stdout=stdout)

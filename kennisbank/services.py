@@ -9,19 +9,16 @@ again is a no-op.
 
 import csv
 import io
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models.signals import post_save
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page, ReferenceIndex
-from wagtail.search.backends import get_search_backends
-from wagtail.search.signal_handlers import post_save_signal_handler as zoek_signaal
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cms.models import Basismethodiek, Doelgroep, Fase, Klanttype, Trede, WerkzaamElement
+from cms.search.backend import indexeren_uitgesteld
 from kennisbank.models import (
     Bewijsniveau,
     Herkomst,
@@ -452,7 +449,9 @@ def interventies_importeren(*, inhoud, bestandsnaam, proef=False, gebruiker=None
         return resultaat
 
     geschreven = []
-    with transaction.atomic(), _indexen_achteraf():
+    # Search: one index commit after the transaction. Reference index: once per written page
+    # instead of on each of its saves (a page is saved three times on create-and-publish).
+    with indexeren_uitgesteld(), transaction.atomic(), disable_reference_index_auto_update():
         for soort, gegevens, interventie in acties:
             if soort == "ongewijzigd":
                 continue
@@ -464,30 +463,9 @@ def interventies_importeren(*, inhoud, bestandsnaam, proef=False, gebruiker=None
                 _toepassen(interventie, gegevens)
             interventie.save_revision(user=gebruiker, log_action=True).publish(user=gebruiker)
             geschreven.append(interventie)
-        _indexen_bijwerken(geschreven)
+        for interventie in geschreven:
+            ReferenceIndex.create_or_update_for_object(interventie)
     return resultaat
-
-
-@contextmanager
-def _indexen_achteraf():
-    """Skip the per-save search and reference index updates (a page is saved three times on
-    create-and-publish); _indexen_bijwerken then updates each written page once."""
-    post_save.disconnect(zoek_signaal, sender=InterventiePage)
-    try:
-        with disable_reference_index_auto_update():
-            yield
-    finally:
-        post_save.connect(zoek_signaal, sender=InterventiePage)
-
-
-def _indexen_bijwerken(interventies):
-    if not interventies:
-        return
-    for interventie in interventies:
-        ReferenceIndex.create_or_update_for_object(interventie)
-    verse = list(InterventiePage.objects.filter(pk__in=[i.pk for i in interventies]))
-    for backend in get_search_backends(with_auto_update=True):
-        backend.add_bulk(InterventiePage, verse)
 
 
 # --- The export ------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ When the index is missing, incomplete or unreadable, search answers from modelse
 substring database backend and logs how to repair it (``manage.py update_index``).
 """
 
+import contextvars
 import logging
 import os
 import shutil
@@ -23,6 +24,7 @@ import time
 import uuid
 from bisect import bisect_left
 from collections import OrderedDict, defaultdict
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -373,11 +375,24 @@ class WhooshIndex(BaseIndex):
         self.opslag.activeer(self.opslag.nieuwe_generatie(), compleet=True)
 
     def add_items(self, model, items):
-        docs = [document(obj, self.backend.soortwoorden) for obj in items]
-        if not docs:
+        if _uitstellen(self, {force_str(obj.pk): type(obj) for obj in items}):
             return
-        schrijver = self.opslag.schrijver(maken=True)
+        self._schrijven([document(obj, self.backend.soortwoorden) for obj in items], [])
+
+    def delete_item(self, item):
+        if not _uitstellen(self, {force_str(item.pk): None}):
+            self._schrijven([], [force_str(item.pk)])
+
+    def _schrijven(self, docs, weg):
+        """Update `docs` and delete the pks in `weg`, in one whoosh commit."""
+        if not docs and not weg:
+            return
+        schrijver = self.opslag.schrijver(maken=bool(docs))
+        if schrijver is None:
+            return
         try:
+            for pk in weg:
+                schrijver.delete_by_term("pk", pk)
             for doc in docs:
                 schrijver.update_document(**doc)
             schrijver.commit()
@@ -385,12 +400,61 @@ class WhooshIndex(BaseIndex):
             schrijver.cancel()
             raise
 
-    def delete_item(self, item):
-        schrijver = self.opslag.schrijver(maken=False)
-        if schrijver is None:
-            return
-        schrijver.delete_by_term("pk", force_str(item.pk))
-        schrijver.commit()
+    def uitgesteld_schrijven(self, wijzigingen):
+        """Write what was collected while indexing was deferred, as the database has it now.
+
+        `wijzigingen` maps pk -> model (saved) or None (deleted). Saved objects are read again, so
+        a later save, a delete or a rolled-back transaction is reflected; an object that is gone
+        or no longer indexed is taken out of the index.
+        """
+        per_model = defaultdict(list)
+        for pk, model in wijzigingen.items():
+            if model is not None:
+                per_model[model].append(pk)
+        docs, gevonden = [], set()
+        for model, pks in per_model.items():
+            for begin in range(0, len(pks), 500):
+                for obj in model.get_indexed_objects().filter(pk__in=pks[begin : begin + 500]):
+                    docs.append(document(obj, self.backend.soortwoorden))
+                    gevonden.add(force_str(obj.pk))
+        self._schrijven(docs, [pk for pk in wijzigingen if pk not in gevonden])
+
+
+# --- deferred indexing: bulk writes (demo content, imports) commit once per index ---
+
+_uitgesteld = contextvars.ContextVar("zoeken_uitgesteld", default=None)
+
+
+def _uitstellen(index, wijzigingen):
+    """Queue `wijzigingen` (pk -> model or None) when indexing is deferred; True if queued."""
+    wachtrij = _uitgesteld.get()
+    if wachtrij is None:
+        return False
+    wachtrij.setdefault(str(index.opslag.map), (index, {}))[1].update(wijzigingen)
+    return True
+
+
+@contextmanager
+def indexeren_uitgesteld():
+    """Collect the index updates of every save and delete in the block; write them when it ends.
+
+    Creating and publishing a page saves it several times and each many-to-many change indexes
+    it again; a whoosh commit per save makes bulk loading slow. Inside this block the whoosh
+    backend only notes which objects changed, and at the end writes each index once, from the
+    database as it is then. Nested blocks write when the outermost one ends. Other backends are
+    not affected.
+    """
+    if _uitgesteld.get() is not None:
+        yield
+        return
+    wachtrij = {}
+    token = _uitgesteld.set(wachtrij)
+    try:
+        yield
+    finally:
+        _uitgesteld.reset(token)
+        for index, wijzigingen in wachtrij.values():
+            index.uitgesteld_schrijven(wijzigingen)
 
 
 class OpbouwIndex(WhooshIndex):

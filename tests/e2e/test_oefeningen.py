@@ -7,8 +7,9 @@ from importlib import import_module
 import pytest
 from django.apps import apps
 from playwright.sync_api import expect
-from wagtail import hooks
 from wagtail.models import Locale, Page
+
+from cms.demo import inhoud_laden
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -26,8 +27,7 @@ def _migratiedata():
 @pytest.fixture
 def demo_inhoud(demo_gebruikers):
     _migratiedata()
-    for laden in hooks.get_hooks("demo_laden"):
-        laden(stdout=io.StringIO())
+    inhoud_laden(io.StringIO())
 
 
 def _uitloggen(page):

@@ -4,11 +4,10 @@ import contextlib
 import itertools
 
 import pytest
-from django.db.models.signals import post_save
-from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cms.models import Doelgroep, Fase
+from cms.search.backend import indexeren_uitgesteld
 from kennisbank.models import InterventiePage, InterventieschemaPage
 
 _teller = itertools.count()
@@ -21,13 +20,10 @@ def schema(db):
 
 @contextlib.contextmanager
 def zonder_indexen():
-    """Create many pages quickly: no search or reference index update per save."""
-    post_save.disconnect(post_save_signal_handler, sender=InterventiePage)
-    try:
-        with disable_reference_index_auto_update():
-            yield
-    finally:
-        post_save.connect(post_save_signal_handler, sender=InterventiePage)
+    """Create many pages quickly: the search index is written once at the end, and the
+    reference index not at all (these pages link to nothing)."""
+    with indexeren_uitgesteld(), disable_reference_index_auto_update():
+        yield
 
 
 @pytest.fixture

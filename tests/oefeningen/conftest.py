@@ -1,9 +1,9 @@
 import io
 
 import pytest
-from wagtail import hooks
 
 from cms.activiteiten import Activiteit
+from cms.demo import inhoud_laden
 from oefeningen import demo as oefeningen_demo
 from oefeningen.models import OefeningenIndexPage, OefeningPage
 
@@ -11,8 +11,7 @@ from oefeningen.models import OefeningenIndexPage, OefeningPage
 @pytest.fixture
 def demo(demo_gebruikers):
     """The oefeningen demo content (and the users it needs)."""
-    for laden in hooks.get_hooks("demo_laden"):
-        laden(stdout=io.StringIO())
+    inhoud_laden(io.StringIO())
     return {o.slug: o for o in OefeningPage.objects.live()}
 
 

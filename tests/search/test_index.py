@@ -83,3 +83,38 @@ def test_searches_reuse_the_opened_index(whoosh, interventies):
     geopend = dict(whoosh_backend._open)
     list(InterventiePage.objects.search("schulden"))  # a new backend object per call
     assert whoosh_backend._open == geopend
+
+
+def test_deferred_indexing_writes_once_at_the_end_as_the_database_has_it(
+    whoosh, schema, interventies
+):
+    from django.db import transaction
+
+    from cms.search.backend import indexeren_uitgesteld
+    from tests.search.conftest import interventie_maken
+
+    def gevonden(q):
+        return {p.title for p in InterventiePage.objects.live().search(q)}
+
+    def commits():
+        return page_index().opslag.open(page_index().opslag.huidig()[0]).latest_generation()
+
+    assert "Taalmaatje" in gevonden("taalmaatje")
+    voor = commits()
+    with indexeren_uitgesteld():
+        nieuw = interventie_maken(schema, "Fietsles", "Leren fietsen naar het werk.", [], [])
+        nieuw.samenvatting = "Leren fietsen naar de werkplek."
+        nieuw.save()
+        interventies["Taalmaatje"].delete()
+        try:
+            with transaction.atomic():
+                interventie_maken(schema, "Zwemles", "Zwemmen voor statushouders.", [], [])
+                raise RuntimeError("terugdraaien")
+        except RuntimeError:
+            pass
+        assert "Fietsles" not in gevonden("fietsen")  # nothing written yet
+        assert commits() == voor
+    assert commits() == voor + 1  # one commit for everything in the block
+    assert gevonden("werkplek") == {"Fietsles"}  # the last saved version
+    assert gevonden("taalmaatje") == set()  # deleted
+    assert gevonden("zwemmen") == set()  # rolled back, never indexed

@@ -1,8 +1,7 @@
 from django.conf import settings
 from django.core.management import BaseCommand, CommandError, call_command
-from wagtail import hooks
 
-from cms.demo import organisaties_en_gebruikers_laden
+from cms.demo import inhoud_laden, organisaties_en_gebruikers_laden
 
 
 class Command(BaseCommand):
@@ -24,8 +23,7 @@ class Command(BaseCommand):
             )
         organisaties_en_gebruikers_laden()
         self.stdout.write("Organisaties, teams en gebruikers geladen.")
-        for laden in hooks.get_hooks("demo_laden"):
-            laden(stdout=self.stdout)
+        inhoud_laden(self.stdout)
         if not geen_index:
             call_command("update_index", verbosity=0)
             self.stdout.write("Zoekindex bijgewerkt.")
