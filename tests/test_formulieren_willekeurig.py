@@ -2,20 +2,20 @@
 writes nothing. The forms are found on the pages themselves (each <form method="post">, its
 action and its field names), so a new form on these pages is covered without a new test."""
 
+import io
 from html.parser import HTMLParser
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cms.demo import inhoud_laden
+from tests.conftest import EIGEN_APPS
 from tests.test_rechtenmatrix import _objecten
 from tests.test_slechte_invoer import INSTELLINGEN, WAARDE
 
 pytestmark = pytest.mark.django_db
-
-EIGEN_APPS = {"cms", "kennisbank", "handreiking", "oefeningen", "leernetwerk", "leercyclus"}
 
 # (account, page holding forms): the demo objects fill in the path.
 PAGINAS = [
@@ -60,10 +60,8 @@ def _tellingen():
 
 
 @pytest.fixture
-def formulieren(client, settings, demo_gebruikers):
-    settings.DEBUG = True  # the demo loader refuses without it
-    call_command("demo_laden", "--geen-index", verbosity=0)
-    settings.DEBUG = False
+def formulieren(client, demo_gebruikers):
+    inhoud_laden(io.StringIO())
     objecten = _objecten()
     gevonden = []
     for account, pad in PAGINAS:

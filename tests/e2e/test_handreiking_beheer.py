@@ -12,7 +12,7 @@ from tests.handreiking.conftest import index, maak_boek, maak_hoofdstuk, tekst  
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def _wisselen(page, live_server, inloggen, username):
+def _wisselen(page, inloggen, username):
     page.context.clear_cookies()
     return inloggen(username)
 
@@ -44,13 +44,13 @@ def test_trainer_submits_a_chapter_and_the_kennisbeheerder_publishes_it(
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Doelen stellen$"))
 
     # The kennisbeheerder approves from the edit view; now it is live.
-    _wisselen(page, live_server, inloggen, "demo-kennisbeheerder")
+    _wisselen(page, inloggen, "demo-kennisbeheerder")
     page.goto(bewerken)
     page.get_by_role("button", name="Meer acties").click()
     page.get_by_role("button", name="Goedkeuren en publiceren", exact=True).click()
     expect(page.locator(".messages")).to_contain_text("Doelen stellen en bijstellen")
 
-    _wisselen(page, live_server, inloggen, "demo-consulent")
+    _wisselen(page, inloggen, "demo-consulent")
     page.goto(f"{live_server.url}{hoofdstuk.url}")
     expect(page.get_by_role("heading", level=1)).to_have_text(
         re.compile("Doelen stellen en bijstellen$")
