@@ -49,7 +49,7 @@ from whoosh import query as wq
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.index import LockError
 
-from cms.search import nederlands
+from cms.search import nederlands, rangschikking
 
 logger = logging.getLogger("leernetwerk.zoeken")
 
@@ -840,12 +840,13 @@ class WhooshSearchBackend(BaseSearchBackend):
             q = compiler.whoosh_query(zoeker, sleutel, self.soortwoorden)
             if q is wq.NullQuery:
                 return {}
-            uitkomst = zoeker.search(
-                q, limit=limiet, filter=modelfilter(zoeker, sleutel, model), scored=True
-            )
+            toegestaan = modelfilter(zoeker, sleutel, model)
+            beste = rangschikking.beste(zoeker, q, limiet, toegestaan)
+            if beste is None:  # phrases, fuzzy terms, Not: whoosh's own collector
+                beste = zoeker.search(q, limit=limiet, filter=toegestaan, scored=True).top_n
             kolom = pk_kolom(zoeker, sleutel)
             naar_pk = model._meta.pk.to_python
-            return {naar_pk(kolom[docnum]): score for score, docnum in uitkomst.top_n}
+            return {naar_pk(kolom[docnum]): score for score, docnum in beste}
         except IndexOnbruikbaar as fout:
             logger.error("%s; zoeken valt terug op de database. %s", fout, HERSTEL)
             raise

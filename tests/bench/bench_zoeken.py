@@ -247,6 +247,11 @@ def main():
     parser.add_argument("--interventies", type=int, default=10_000)
     parser.add_argument("--hoofdstukken", type=int, default=500)
     parser.add_argument("--zoekvragen", type=int, default=200)
+    parser.add_argument(
+        "--backends",
+        default="default,database",
+        help="komma-gescheiden: default (whoosh) en/of database",
+    )
     args = parser.parse_args()
     rng = random.Random(5)
 
@@ -266,18 +271,22 @@ def main():
         zoekvragen = [q for q, _ in GELABELD] + vrij
         rng.shuffle(zoekvragen)
 
-        for naam, label in (("default", "whoosh"), ("database", "database (SQLite FTS5)")):
+        labels = {"default": "whoosh", "database": "database (SQLite FTS5)"}
+        for naam in args.backends.split(","):
+            label = labels[naam]
             rss_voor = rss_piek_mb()
             begin = time.perf_counter()
             call_command("update_index", backend_name=naam, verbosity=0)
             bouwtijd = time.perf_counter() - begin
             rss_na = rss_piek_mb()
             zoek(naam, "werk")  # warm up: open the index, fill caches
-            tijden = []
+            tijden, per_vraag = [], {}
             for q in zoekvragen:
                 t = time.perf_counter()
                 zoek(naam, q)
-                tijden.append((time.perf_counter() - t) * 1000)
+                ms = (time.perf_counter() - t) * 1000
+                tijden.append(ms)
+                per_vraag.setdefault(q, []).append(ms)
             # Memory per search, in a separate pass: tracemalloc slows Python down.
             tracemalloc.start()
             for q in zoekvragen[:50]:
@@ -294,6 +303,10 @@ def main():
             print(f"recall@10 gelabeld:  {statistics.mean(recall):.2f}")
             for (q, _), r in zip(GELABELD, recall, strict=True):
                 print(f"    {q:28s} {r:.1f}")
+            traagste = sorted(per_vraag.items(), key=lambda kv: -max(kv[1]))[:8]
+            print("traagste zoekvragen (max / mediaan ms, aantal keer):")
+            for q, ms in traagste:
+                print(f"    {q:28s} {max(ms):6.1f} / {statistics.median(ms):6.1f}  x{len(ms)}")
         grootte = sum(p.stat().st_size for p in (tijdelijk / "zoekindex").rglob("*") if p.is_file())
         print(f"\nwhoosh-index op schijf: {grootte / 1e6:.1f} MB")
 
