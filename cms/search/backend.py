@@ -405,8 +405,13 @@ class WhooshIndex(BaseIndex):
 
         `wijzigingen` maps pk -> model (saved) or None (deleted). Saved objects are read again, so
         a later save, a delete or a rolled-back transaction is reflected; an object that is gone
-        or no longer indexed is taken out of the index.
+        or no longer indexed is taken out of the index. Without a live index nothing is written:
+        it would be an incomplete one, and `update_index` builds the whole index from the
+        database anyway (as `make start` does right after loading the demo).
         """
+        if self.opslag.huidig() is None:
+            logger.info("Zoekindex %s ontbreekt; %s", self.opslag.map, HERSTEL)
+            return
         per_model = defaultdict(list)
         for pk, model in wijzigingen.items():
             if model is not None:

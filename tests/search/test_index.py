@@ -118,3 +118,20 @@ def test_deferred_indexing_writes_once_at_the_end_as_the_database_has_it(
     assert gevonden("werkplek") == {"Fietsles"}  # the last saved version
     assert gevonden("taalmaatje") == set()  # deleted
     assert gevonden("zwemmen") == set()  # rolled back, never indexed
+
+
+def test_bulk_load_without_index_leaves_the_build_to_update_index(
+    whoosh, schema, caplog, client_als
+):
+    """As `make start` does: demo content first, then `update_index`, without warnings."""
+    from cms.search.backend import indexeren_uitgesteld
+    from tests.search.conftest import interventie_maken
+
+    shutil.rmtree(settings.SEARCH_INDEX_DIR)
+    with caplog.at_level(logging.WARNING, logger="leernetwerk.zoeken"), indexeren_uitgesteld():
+        interventie_maken(schema, "Fietsles", "Leren fietsen naar het werk.", [], [])
+    assert caplog.text == ""
+    assert page_index().opslag.huidig() is None  # no half-filled index to fall back from
+
+    call_command("update_index", verbosity=0)
+    assert titels(client_als("demo-consulent"), "fietsen") == ["Fietsles"]
