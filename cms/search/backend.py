@@ -410,7 +410,7 @@ class WhooshIndex(BaseIndex):
         database anyway (as `make start` does right after loading the demo).
         """
         if self.opslag.huidig() is None:
-            logger.info("Zoekindex %s ontbreekt; %s", self.opslag.map, HERSTEL)
+            logger.debug("Zoekindex %s ontbreekt; %s", self.opslag.map, HERSTEL)
             return
         per_model = defaultdict(list)
         for pk, model in wijzigingen.items():
