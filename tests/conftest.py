@@ -1,13 +1,42 @@
-"""Shared fixtures: the demo organisations and users, one client per role."""
+"""Shared fixtures: the demo organisations and users, one client per role, the whole demo."""
+
+import io
 
 import pytest
+from django.db import transaction
 
-from cms.demo import demo_wachtwoord, organisaties_en_gebruikers_laden
+from cms.demo import demo_wachtwoord, inhoud_laden, organisaties_en_gebruikers_laden
 
 
 @pytest.fixture
 def demo_gebruikers(db):
     return organisaties_en_gebruikers_laden()
+
+
+@pytest.fixture(scope="module")
+def _demo_voor_module(django_db_setup, django_db_blocker):
+    """The whole demo, loaded once per test module in a transaction rolled back at its end.
+
+    Each test then runs in a savepoint inside it (as Django's TestCase.setUpTestData), so what
+    a test changes is gone for the next. Every test of such a module must ask for `demo_module`:
+    a test that does not would still see the demo.
+    """
+    with django_db_blocker.unblock():
+        buiten = transaction.atomic()
+        buiten.__enter__()
+        try:
+            organisaties_en_gebruikers_laden()
+            inhoud_laden(io.StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            buiten.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo_module(_demo_voor_module, demo_gebruikers):
+    """The whole demo content (loaded once for the module); returns the demo users."""
+    return demo_gebruikers
 
 
 @pytest.fixture

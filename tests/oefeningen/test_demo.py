@@ -1,7 +1,16 @@
+"""The oefeningen demo (loaded once for this module; each test in its own savepoint)."""
+
 import io
+
+import pytest
 
 from oefeningen.demo import demo_laden
 from oefeningen.models import Antwoord, LeermodulePage, OefeningPage, Poging
+
+
+@pytest.fixture
+def demo(demo_module):
+    return {o.slug: o for o in OefeningPage.objects.live()}
 
 
 def test_demo_has_eight_oefeningen_every_step_type_two_modules_and_is_idempotent(demo):
