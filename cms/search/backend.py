@@ -8,8 +8,9 @@ object's type name, so "interventies jongeren" finds interventies about jongeren
 Layout of one index: ``<INDEX_DIR>/<app.model>/CURRENT`` names the live generation directory
 and says whether it is complete. ``update_index`` builds a new generation beside the live one
 and swaps ``CURRENT`` atomically, so searches keep working during a rebuild. Saves and deletes
-update the live generation. Whoosh finds ``(pk, score)`` pairs; filters, ordering and facets
-run in the database with ``pk__in``, like modelsearch's own database backends.
+update the live generation. Whoosh finds ``(pk, score)`` pairs (plain-text queries are scored
+by ``rangschikking``: whoosh's BM25F, without its per-document matcher tree); filters, ordering
+and facets run in the database with ``pk__in``, like modelsearch's own database backends.
 
 When the index is missing, incomplete or unreadable, search answers from modelsearch's
 substring database backend and logs how to repair it (``manage.py update_index``).
