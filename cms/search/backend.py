@@ -259,7 +259,10 @@ class Opslag:
                 if zoeker is None:
                     zoeker = self.open(pad).searcher()
                 elif not zoeker.up_to_date():
-                    zoeker = zoeker.refresh()
+                    # whoosh cannot refresh the reader of an empty index (it has no segments
+                    # to reuse) and never counts it as up to date: open a new one, it is cheap.
+                    leeg = zoeker.reader().segments() is None
+                    zoeker = self.open(pad).searcher() if leeg else zoeker.refresh()
                 _zoekers[sleutel] = zoeker
                 return zoeker, sleutel
             except Exception as fout:  # whoosh raises many kinds on damaged files
@@ -794,6 +797,18 @@ class WhooshSearchResults(BaseSearchResults):
             uit.append(obj)
         return uit
 
+    def pks_met_score(self):
+        """[(pk, score)] of this slice in result order, without loading the objects: what a
+        page of facets over all hits needs (thousands of model instances cost ~0.5 s)."""
+        try:
+            geordend = self._beste()
+            if geordend is None:
+                geordend = self._geordend()
+        except IndexOnbruikbaar:
+            return [(obj.pk, getattr(obj, "_score", None)) for obj in self._terugval()]
+        scores = self._cache()["scores"]
+        return [(pk, scores.get(pk)) for pk in geordend[self.start : self.stop]]
+
     def _do_count(self):
         try:
             return len(self._geordend()[self.start : self.stop])
@@ -850,6 +865,8 @@ class WhooshSearchBackend(BaseSearchBackend):
             beste = rangschikking.beste(zoeker, q, limiet, toegestaan)
             if beste is None:  # phrases, fuzzy terms, Not: whoosh's own collector
                 beste = zoeker.search(q, limit=limiet, filter=toegestaan, scored=True).top_n
+            if not beste:
+                return {}  # (an empty index has no pk column to read)
             kolom = pk_kolom(zoeker, sleutel)
             naar_pk = model._meta.pk.to_python
             return {naar_pk(kolom[docnum]): score for score, docnum in beste}

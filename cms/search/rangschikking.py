@@ -47,12 +47,12 @@ class _Scorer:
         self.zoeker = zoeker
         self.weging = weging
         self.schema = zoeker.schema
-        self.bladeren = [
-            (sub.reader(), offset, sub.reader().deleted_docs_set)
-            for sub, offset in zoeker.leaf_searchers()
-        ]
-        if not all(hasattr(r, "_terms") for r, _o, _v in self.bladeren):
-            raise NietOndersteund("geen segmentlezer")  # whoosh's collector reads any kind
+        self.bladeren = []  # (segment reader, docnum offset, deleted docnums)
+        for sub, offset in zoeker.leaf_searchers():
+            reader = sub.reader()
+            if not hasattr(reader, "_terms"):  # an empty index's reader, say
+                raise NietOndersteund(type(reader).__name__)  # whoosh's collector reads any
+            self.bladeren.append((reader, offset, reader.deleted_docs_set))
 
     def scores(self, q):
         """{global docnum: score} of the documents `q` matches."""

@@ -66,6 +66,10 @@ class Zoekuitkomst:
     genegeerd: list  # filter names whose value is unknown
 
 
+# From this many hits on, the links of all objects are read and filtered here.
+VEEL_TREFFERS = 500
+
+
 def _koppelingen(model, veld, pks):
     """{pk: [(slug, naam)]} for a many-to-many taxonomy field (fases, doelgroepen)."""
     try:
@@ -77,20 +81,27 @@ def _koppelingen(model, veld, pks):
     through = m2m.remote_field.through
     bron, doel = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
     uit = {}
-    rijen = (
-        through.objects.filter(**{f"{bron}__in": pks})
-        .order_by(f"{doel}__volgorde", f"{doel}__naam")
-        .values_list(bron, f"{doel}__slug", f"{doel}__naam")
+    rijen = through.objects.all()
+    # Thousands of hits: reading the whole link table beats sending thousands of parameters.
+    gezocht = set(pks) if len(pks) > VEEL_TREFFERS else None
+    if gezocht is None:
+        rijen = rijen.filter(**{f"{bron}__in": pks})
+    rijen = rijen.order_by(f"{doel}__volgorde", f"{doel}__naam").values_list(
+        bron, f"{doel}__slug", f"{doel}__naam"
     )
     for pk, slug, naam in rijen:
-        uit.setdefault(pk, []).append((slug, naam))
+        if gezocht is None or pk in gezocht:
+            uit.setdefault(pk, []).append((slug, naam))
     return uit
 
 
 def _treffers_van(zoektype, gebruiker, zoekterm):
     queryset = zoektype.zichtbaar_voor(gebruiker).only("pk")
     resultaten = queryset.search(zoekterm, order_by_relevance=True).annotate_score("_score")
-    hits = [(obj.pk, getattr(obj, "_score", None)) for obj in resultaten]
+    if hasattr(resultaten, "pks_met_score"):  # our whoosh backend: no objects needed here
+        hits = resultaten.pks_met_score()
+    else:
+        hits = [(obj.pk, getattr(obj, "_score", None)) for obj in resultaten]
     if not hits:
         return []
     # Scores of different backends differ in sign and scale; relative to the best hit of

@@ -1,6 +1,9 @@
 """Our term-at-a-time scoring gives whoosh's own ranking, over segments and deletions."""
 
+import logging
+
 import pytest
+from django.core.management import call_command
 from modelsearch.backends import get_search_backend
 from modelsearch.query import Phrase
 from wagtail.models import Page
@@ -9,6 +12,7 @@ from whoosh import query as wq
 from cms.search import nederlands, rangschikking
 from cms.search.backend import modelfilter
 from kennisbank.models import InterventiePage
+from leernetwerk.models import Intervisiesessie
 
 ZOEKVRAGEN = [
     "werk",
@@ -97,3 +101,15 @@ def test_phrases_are_left_to_whoosh(whoosh, interventies):
 
     assert titels("sociale onderneming") == ["Werkervaringsplek bij een sociale onderneming"]
     assert titels("onderneming sociale") == []
+
+
+def test_an_empty_index_answers_with_nothing_and_logs_nothing(whoosh, client_als, caplog):
+    call_command("update_index", verbosity=0)  # no intervisie yet: that index is empty
+    client = client_als("demo-consulent")
+    with caplog.at_level(logging.ERROR, logger="leernetwerk.zoeken"):
+        for _ in range(2):  # the second search reuses (refreshes) the searcher
+            response = client.get("/api/zoeken/", {"q": "werk"})
+            assert response.status_code == 200
+            assert response.json()["resultaten"] == []
+            assert list(Intervisiesessie.objects.search("werk")) == []
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []

@@ -74,6 +74,20 @@ def test_every_facet_count_equals_the_results_it_narrows_to(
                         assert nog_smaller["totaal"] == aantal2
 
 
+def test_many_hits_give_the_same_answer_as_few(
+    client_als, zoekbackend, interventies, zoektypen, monkeypatch
+):
+    """From many hits on, links and keys are read whole and filtered in Python: same answer."""
+    from cms.search import selectors
+
+    client = client_als("demo-consulent")
+    vragen = [{"q": "werk"}, {"q": "jongeren", "fase": "verloop"}, {"q": "werk", "pagina": 2}]
+    weinig = [api(client, **v) for v in vragen]
+    monkeypatch.setattr(selectors, "VEEL_TREFFERS", 0)
+    assert [api(client, **v) for v in vragen] == weinig
+    assert weinig[0]["totaal"] > 1 and weinig[0]["facetten"]["fase"]
+
+
 def test_page_shows_type_fragment_badges_facets_and_paginates(
     client_als, zoekbackend, interventies, zoektypen
 ):
