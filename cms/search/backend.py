@@ -772,14 +772,18 @@ class WhooshSearchResults(BaseSearchResults):
         self._cache().setdefault("scores", {}).update(scores)
         return geordend
 
+    def _pks(self):
+        """Primary keys of this slice in result order; IndexOnbruikbaar if whoosh can't answer."""
+        geordend = self._beste()
+        if geordend is None:
+            geordend = self._geordend()
+        return geordend[self.start : self.stop]
+
     def _do_search(self):
         try:
-            geordend = self._beste()
-            if geordend is None:
-                geordend = self._geordend()
+            pks = self._pks()
         except IndexOnbruikbaar:
             return list(self._terugval())
-        pks = geordend[self.start : self.stop]
         if not pks:
             return []
         queryset = self.query_compiler.queryset.filter(pk__in=pks)
@@ -801,13 +805,11 @@ class WhooshSearchResults(BaseSearchResults):
         """[(pk, score)] of this slice in result order, without loading the objects: what a
         page of facets over all hits needs (thousands of model instances cost ~0.5 s)."""
         try:
-            geordend = self._beste()
-            if geordend is None:
-                geordend = self._geordend()
+            pks = self._pks()
         except IndexOnbruikbaar:
             return [(obj.pk, getattr(obj, "_score", None)) for obj in self._terugval()]
         scores = self._cache()["scores"]
-        return [(pk, scores.get(pk)) for pk in geordend[self.start : self.stop]]
+        return [(pk, scores.get(pk)) for pk in pks]
 
     def _do_count(self):
         try:

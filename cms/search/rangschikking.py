@@ -28,9 +28,7 @@ class NietOndersteund(Exception):
 
 
 def _lengtes_van(reader, veld):
-    per_veld = _lengtes.get(reader)
-    if per_veld is None:
-        per_veld = _lengtes.setdefault(reader, {})
+    per_veld = _lengtes.setdefault(reader, {})
     lijst = per_veld.get(veld)
     if lijst is None:
         lengte = reader.doc_field_length

@@ -94,6 +94,13 @@ INTERVENTIES = [
 ]
 
 
+def api_titels(client, q):
+    """Titles of the search API's first page for `q`, as the logged-in client sees them."""
+    response = client.get("/api/zoeken/", {"q": q})
+    assert response.status_code == 200
+    return [r["titel"] for r in response.json()["resultaten"]]
+
+
 def interventie_maken(schema, titel, samenvatting, fases, doelgroepen, **extra):
     pagina = InterventiePage(title=titel, samenvatting=samenvatting, **extra)
     pagina.fases = list(Fase.objects.filter(slug__in=fases))

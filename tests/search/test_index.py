@@ -9,12 +9,7 @@ from modelsearch.backends import get_search_backend
 from wagtail.models import Page
 
 from kennisbank.models import InterventiePage
-
-
-def titels(client, q):
-    response = client.get("/api/zoeken/", {"q": q})
-    assert response.status_code == 200
-    return [r["titel"] for r in response.json()["resultaten"]]
+from tests.search.conftest import api_titels as titels
 
 
 def page_index():

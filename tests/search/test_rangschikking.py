@@ -13,6 +13,7 @@ from cms.search import nederlands, rangschikking
 from cms.search.backend import modelfilter
 from kennisbank.models import InterventiePage
 from leernetwerk.models import Intervisiesessie
+from tests.search.conftest import api_titels
 
 ZOEKVRAGEN = [
     "werk",
@@ -84,12 +85,8 @@ def test_werk_ranks_the_edited_text_and_forgets_the_old(whoosh, interventies, cl
     taalmaatje.samenvatting = "Samen oefenen voor het sollicitatiegesprek bij een werkgever."
     taalmaatje.save_revision().publish()
     client = client_als("demo-consulent")
-
-    def titels(q):
-        return [r["titel"] for r in client.get("/api/zoeken/", {"q": q}).json()["resultaten"]]
-
-    assert "Taalmaatje" in titels("sollicitatiegesprek")
-    assert "Taalmaatje" not in titels("vrijwilliger")
+    assert "Taalmaatje" in api_titels(client, "sollicitatiegesprek")
+    assert "Taalmaatje" not in api_titels(client, "vrijwilliger")
 
 
 def test_phrases_are_left_to_whoosh(whoosh, interventies):
