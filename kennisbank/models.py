@@ -176,6 +176,21 @@ class InterventiePage(Page):
         default=Bewijsniveau.NIET_BEOORDEELD,
     )
     bewijs_beoordeeld_op = models.DateField(_("bewijsniveau beoordeeld op"), null=True, blank=True)
+    bewijs_beoordeeld_door = models.CharField(
+        _("bewijsniveau beoordeeld door"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Een erkenningsniveau is het oordeel van een erkenningscommissie over een interventie "
+            "met een eigen handboek, bijvoorbeeld de Erkenningscommissie Interventies."
+        ),
+    )
+    bewijs_bron = models.CharField(
+        _("bron van het oordeel"),
+        max_length=500,
+        blank=True,
+        help_text=_("Waar het oordeel te vinden is, bijvoorbeeld de pagina in een databank."),
+    )
     aanbieder = models.CharField(_("aanbieder"), max_length=200, blank=True)
     duur = models.CharField(_("duur"), max_length=120, blank=True)
     kosten = models.CharField(_("kosten"), max_length=120, blank=True)
@@ -223,6 +238,8 @@ class InterventiePage(Page):
                 FieldPanel("herkomst", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("bewijsniveau"),
                 FieldPanel("bewijs_beoordeeld_op"),
+                FieldPanel("bewijs_beoordeeld_door"),
+                FieldPanel("bewijs_bron"),
             ],
             heading=_("Onderbouwing en bewijs"),
         ),

@@ -240,6 +240,18 @@ class InterventiesKiezenBlock(StapBlock):
                     ),
                 ),
                 ("uitleg", blocks.TextBlock(label=_("waarom de trainer deze niet kiest"))),
+                (
+                    "verdedigbaar",
+                    blocks.BooleanBlock(
+                        label=_("ook verdedigbaar"),
+                        required=False,
+                        default=False,
+                        help_text=_(
+                            "Een goede keuze die de trainer hier niet maakte: telt niet tegen "
+                            "de deelnemer."
+                        ),
+                    ),
+                ),
             ]
         ),
         label=_("uitleg bij andere interventies"),
@@ -263,10 +275,24 @@ class InterventiesKiezenBlock(StapBlock):
     def trainer_ids(self, waarde):
         return {str(self._pk(o["interventie"])) for _i, o in _items(waarde, "trainer_keuze")}
 
+    def verdedigbaar_ids(self, waarde):
+        return {
+            str(self._pk(o["interventie"]))
+            for _i, o in _items(waarde, "andere_uitleg")
+            if o.get("verdedigbaar")
+        }
+
     def beoordeel(self, waarde, gegevens):
+        """Overlap with the trainer's choice; an extra pick the trainer calls defensible is free.
+
+        Several answers can be right (a trainer marks them "ook verdedigbaar"): such a pick neither
+        adds to nor takes from the score, so only the trainer's picks missed and indefensible extras
+        lower it.
+        """
         gekozen = {str(pk) for pk in gegevens["keuzes"]}
         trainer = self.trainer_ids(waarde)
-        overlap = len(gekozen & trainer) / len(gekozen | trainer) if gekozen | trainer else 1.0
+        telt = trainer | (gekozen - self.verdedigbaar_ids(waarde))
+        overlap = len(gekozen & trainer) / len(telt) if telt else 1.0
         return Beoordeling(keuzes={"opties": sorted(gekozen)}, score=overlap, max_score=1.0)
 
     def vergelijking(self, waarde, gekozen, titels):
@@ -279,6 +305,7 @@ class InterventiesKiezenBlock(StapBlock):
             str(self._pk(o["interventie"])): o["uitleg"]
             for _i, o in _items(waarde, "andere_uitleg")
         }
+        verdedigbaar = self.verdedigbaar_ids(waarde)
         gekozen = set(gekozen)
         regels = []
         for pk in sorted(gekozen | set(uitleg), key=lambda p: titels.get(p, "")):
@@ -287,7 +314,8 @@ class InterventiesKiezenBlock(StapBlock):
             elif pk in uitleg:
                 soort, tekst = "alleen_trainer", uitleg[pk]
             else:
-                soort, tekst = "alleen_jij", anders.get(pk) or waarde["algemene_uitleg"]
+                soort = "ook_verdedigbaar" if pk in verdedigbaar else "alleen_jij"
+                tekst = anders.get(pk) or waarde["algemene_uitleg"]
             regels.append({"pk": pk, "titel": titels.get(pk, "?"), "soort": soort, "uitleg": tekst})
         return regels
 

@@ -17,7 +17,7 @@ from wagtail.models import Page
 from cms.models import Basismethodiek, Doelgroep, Fase, Klanttype, Team
 from kennisbank.handreiking.models import HoofdstukPage
 from kennisbank.handreiking.services import hoofdstuk_publiceren
-from kennisbank.models import InterventiePage, InterventieschemaPage
+from kennisbank.models import InterventiePage
 from oefeningen import services
 from oefeningen.models import (
     LeermodulePage,
@@ -107,7 +107,9 @@ def oefeningen_gegevens(interventies):
                     "Een regievoerder heeft vooral ruimte en een heldere afspraak nodig. Een "
                     "standaardprogramma voelt voor hem als straf voor iets wat hij zelf al doet, "
                     "en kost jullie tijd zonder dat het iets toevoegt. Wat wel helpt: uitleggen "
-                    "waarom hij zelf zoekt, wat jouw rol is en wanneer jullie terugkijken."
+                    "waarom hij zelf zoekt, wat jouw rol is en wanneer jullie terugkijken. En "
+                    "zeg het neutraal: elke klus die hij met een uitkering doet, meldt hij "
+                    "(inlichtingenplicht), en wat hij verdient wordt met de bijstand verrekend."
                 ),
             },
             [
@@ -121,8 +123,9 @@ def oefeningen_gegevens(interventies):
                         optie(
                             "Toetser",
                             False,
-                            "Een toetser wacht af wat de gemeente vraagt. Deze man neemt juist "
-                            "zelf het initiatief en weet waar hij werk kan vinden.",
+                            "Bij een toetser neemt de consulent de regie en doet voorstellen; de "
+                            "klant toetst of die bij hem passen. Deze man neemt juist zelf het "
+                            "initiatief en weet waar hij werk kan vinden.",
                         ),
                         optie(
                             "Co-producent",
@@ -164,8 +167,8 @@ def oefeningen_gegevens(interventies):
                             volgende="weigering",
                         ),
                         keuze(
-                            "Hij zoekt vier weken zelf; we spreken af wat hij doet en wanneer "
-                            "we terugkijken.",
+                            "Hij zoekt de komende weken zelf; we spreken af wat hij doet en "
+                            "wanneer we terugkijken.",
                             "ruimte met afspraak",
                             True,
                             "Je geeft ruimte aan iemand die zelf de regie voert en houdt zicht "
@@ -332,7 +335,9 @@ def oefeningen_gegevens(interventies):
                             "eerst herstel",
                             True,
                             "Je zet steun in waar ze vastloopt en laat haar regie waar ze die "
-                            "heeft. De afspraak voorkomt dat rust overgaat in stilstand.",
+                            "heeft. Werk laten rusten betekent wel: een tijdelijke ontheffing van "
+                            "de arbeidsverplichtingen, vastgelegd met een einddatum. De afspraak "
+                            "voorkomt dat rust overgaat in stilstand.",
                         ),
                         keuze(
                             "Ze solliciteert vanaf nu twee keer per week, zoals iedereen.",
@@ -470,8 +475,9 @@ def oefeningen_gegevens(interventies):
                         optie(
                             "Toetser",
                             True,
-                            "Hij komt omdat het moet en toetst of wat je vraagt redelijk is. Eigen "
-                            "initiatief richting werk toont hij niet.",
+                            "Hij komt omdat het moet en zet zelf geen stap richting werk. Dan "
+                            "neem jij de regie en doe je voorstellen; hij toetst of die passen "
+                            "bij wat hij wil.",
                         ),
                         optie(
                             "Co-producent",
@@ -905,7 +911,10 @@ def oefeningen_gegevens(interventies):
                 "debrief": (
                     "In het eerste gesprek leg je de basis: wat hij van jou mag verwachten en wat "
                     "jij van hem vraagt, en je zoekt waar zijn energie zit. Interventies kies je "
-                    "daarop, niet op wat standaard is."
+                    "daarop, niet op wat standaard is. Vergeet de regels niet: hij is jonger dan "
+                    "27, dus eerst vier weken zoekperiode, en kan hij met studiefinanciering naar "
+                    "school (bijvoorbeeld een BBL-opleiding in de techniek), dan gaat school voor "
+                    "en heeft hij geen recht op bijstand."
                 ),
             },
             [
@@ -923,11 +932,12 @@ def oefeningen_gegevens(interventies):
                         {"interventie": iv.pk, "uitleg": uitleg} for iv, uitleg in trainer_iv
                     ],
                     andere_uitleg=[
-                        {"interventie": iv.pk, "uitleg": uitleg} for iv, uitleg in iv_rest
+                        {"interventie": iv.pk, "uitleg": uitleg, "verdedigbaar": ok}
+                        for iv, uitleg, ok in iv_rest
                     ],
                     algemene_uitleg=(
-                        "Deze keuze is te verdedigen, maar de trainer koos hem niet voor dit "
-                        "eerste gesprek: bewaar hem voor later, als je hem beter kent."
+                        "De trainer koos deze niet voor dit eerste gesprek. Past hij bij wat je "
+                        "van deze jongen weet, of bij een latere fase? Bespreek het in je koppel."
                     ),
                 ),
                 _stap(
@@ -955,85 +965,81 @@ def oefeningen_gegevens(interventies):
     return o
 
 
-# Fallback interventies, only when the kennisbank has too few in the first-interview fase
-# (on a fresh install without the kennisbank demo).
-RESERVE_INTERVENTIES = [
-    (
-        "verwachtingen-bespreken",
-        "Verwachtingen over en weer bespreken",
-        "Bespreek wat de klant van de consulent mag verwachten en andersom.",
-    ),
-    (
-        "klanttype-inschatten",
-        "Klanttype inschatten",
-        "Schat met een paar open vragen in hoeveel regie de klant zelf voert.",
-    ),
-    (
-        "rechten-en-plichten",
-        "Rechten en plichten uitleggen",
-        "Leg neutraal uit welke rechten en plichten bij de uitkering horen.",
-    ),
-    (
-        "direct-traject",
-        "Direct een traject inplannen",
-        "Meld de klant meteen aan voor een standaardtraject.",
-    ),
-]
-
+# The trainer's choice for the first interview with the young man (intake-jongere), and her view
+# of other interventies of that fase. Slugs are those of the kennisbank demo (interventies.csv): the
+# loader refuses to run when one is missing, so the exercise never silently names something else.
+# Several picks are defensible (seeds/004 L4803): those count neither for nor against the score.
 TRAINER_UITLEG = {
-    "verwachtingen-bespreken": (
-        "Hij verwacht dat de gemeente hem ergens neerzet. Door verwachtingen te bespreken maak je "
-        "duidelijk dat hij zelf aan zet is."
+    "aansluiten-belevingswereld": (
+        "Hij begint zelf over sleutelen aan scooters. Daar zit zijn energie: vraag door op wat hij "
+        "er goed in is en wat hij er leuk aan vindt. Zo hoor je wat hij kan en wil, en heb je een "
+        "ingang voor een leerdoel die van hem is."
     ),
-    "klanttype-inschatten": (
-        "Je weet nog weinig van hem. Inschatten hoeveel regie hij voert, bepaalt hoeveel ruimte "
-        "en steun je geeft."
+    "uitleg-proces": (
+        "Hij rekent erop dat de gemeente hem ergens neerzet. Vertel wie jij bent, wat er de "
+        "komende weken gebeurt (zoekperiode, plangesprek) en dat hij daarin zelf aan zet is: dan "
+        "weet hij waar hij aan toe is en klopt zijn verwachting niet langer."
+    ),
+    "toekomstgericht-vragen": (
+        "School ‘is niets voor hem’, maar waar wil hij over een jaar staan? Die vraag haalt het "
+        "gesprek weg bij wat niet lukt en geeft het plangesprek een richting die hij zelf kiest."
     ),
 }
+# slug -> (also defensible?, the trainer's reasoning)
 ANDERE_UITLEG = {
-    "rechten-en-plichten": (
-        "Hoort in elk eerste gesprek, maar is hier niet het verschil: het vertelt hem niets over "
-        "wat hij zelf wil."
+    "afspraken-zoekperiode": (
+        True,
+        "Hoort aan het eind van dit gesprek: hij is jonger dan 27, dus eerst vier weken "
+        "zoekperiode voordat de aanvraag verder gaat. Een goede keuze, maar het is de afsluiting "
+        "van het gesprek, niet de kern ervan.",
     ),
-    "direct-traject": (
-        "Hiermee bevestig je zijn verwachting dat hij ‘ergens neergezet’ wordt, en neem je het "
-        "initiatief van hem over."
+    "urgente-problemen-eerst": (
+        True,
+        "Altijd kort nagaan: is er geld voor eten, dreigt er iets? Hier wijst niets op een crisis "
+        "(hij woont thuis), dus het blijft bij een paar vragen.",
+    ),
+    "motivatie-checken": (
+        True,
+        "Een schaalvraag kan goed werken, maar pas als er een doel op tafel ligt. Nu meet je "
+        "motivatie voor iets wat hij nog niet zelf gekozen heeft.",
+    ),
+    "no-show-actief-contact": (
+        False,
+        "Hij zit tegenover je: nabellen na een gemiste afspraak is nu niet aan de orde. Spreek wel "
+        "af hoe je elkaar bereikt als hij straks niet komt.",
+    ),
+    "provocatieve-aanpak": (
+        False,
+        "Provoceren werkt alleen vanuit een relatie die er al is. In een eerste gesprek met een "
+        "jongere die weinig zin heeft, vergroot je er de afstand mee.",
+    ),
+    "verwijzen-wijkteam-psychosociaal": (
+        False,
+        "Er is geen teken van psychosociale of geldproblemen. Een verwijzing zonder aanleiding "
+        "bevestigt precies wat hij verwacht: dat hij ergens wordt neergezet.",
     ),
 }
+
+
+class OntbrekendeDemoInhoud(LookupError):
+    """Demo content names something that is not there: loading stops instead of guessing."""
 
 
 def _interventies():
-    """(fase, [(interventie, uitleg)] chosen by the trainer, [(interventie, uitleg)] others)."""
+    """(fase, [(interventie, uitleg)] of the trainer, [(interventie, uitleg, verdedigbaar)])."""
     fase = Fase.objects.get(slug="eerste-gesprek")
-    beschikbaar = list(InterventiePage.objects.live().filter(fases=fase).order_by("title"))
-    if len(beschikbaar) < 3:
-        schema = InterventieschemaPage.objects.first()
-        if schema is None:
-            home = Page.objects.get(depth=2)
-            schema = home.add_child(
-                instance=InterventieschemaPage(title="Interventieschema", slug="interventieschema")
-            )
-        for slug, titel, samenvatting in RESERVE_INTERVENTIES:
-            if not InterventiePage.objects.filter(slug=slug).exists():
-                iv = InterventiePage(title=titel, slug=slug, samenvatting=samenvatting)
-                schema.add_child(instance=iv)
-                iv.fases.add(fase)
-                iv.save_revision().publish()
-        beschikbaar = list(InterventiePage.objects.live().filter(fases=fase).order_by("title"))
-    op_slug = {iv.slug: iv for iv in beschikbaar}
-    gekozen = [op_slug[s] for s in TRAINER_UITLEG if s in op_slug] or beschikbaar[:2]
-    trainer = [
-        (
-            iv,
-            TRAINER_UITLEG.get(
-                iv.slug,
-                f"De trainer kiest “{iv.title}” omdat het hem uitnodigt zelf na te denken over "
-                "wat hij wil, in plaats van af te wachten.",
-            ),
+    nodig = [*TRAINER_UITLEG, *ANDERE_UITLEG]
+    op_slug = {
+        iv.slug: iv for iv in InterventiePage.objects.live().filter(fases=fase, slug__in=nodig)
+    }
+    ontbreekt = [slug for slug in nodig if slug not in op_slug]
+    if ontbreekt:
+        raise OntbrekendeDemoInhoud(
+            "De oefening ‘intake-jongere’ verwijst naar interventies die niet (gepubliceerd, in de "
+            f"fase eerste gesprek) bestaan: {', '.join(ontbreekt)}. Laad eerst de kennisbank-demo."
         )
-        for iv in gekozen
-    ]
-    andere = [(op_slug[s], t) for s, t in ANDERE_UITLEG.items() if s in op_slug]
+    trainer = [(op_slug[slug], uitleg) for slug, uitleg in TRAINER_UITLEG.items()]
+    andere = [(op_slug[slug], uitleg, ok) for slug, (ok, uitleg) in ANDERE_UITLEG.items()]
     return fase, trainer, andere
 
 

@@ -4,7 +4,6 @@ importer, so the demo proves the import), a few details the file format does not
 the five beslismomenten. Idempotent: loading twice leaves the same state and no new revisions.
 """
 
-import datetime
 from pathlib import Path
 
 from django.db import transaction
@@ -20,8 +19,6 @@ from kennisbank.models import (
 from kennisbank.services import interventies_importeren
 
 CSV = Path(__file__).with_name("interventies.csv")
-
-BEOORDEELD_OP = datetime.date(2025, 9, 1)
 
 # Fields outside the import format, per slug.
 AANVULLINGEN = {
@@ -127,8 +124,6 @@ NOTITIES = {
         ),
     ],
 }
-
-BEOORDEELD = {"effectief_eerste", "goed_onderbouwd", "goed_beschreven"}
 
 
 def _rt(*alineas):
@@ -258,7 +253,8 @@ BESLISMOMENTEN = [
         "title": "Handhaving",
         "vraag": "Zet je handhaving in als afspraken niet worden nagekomen?",
         "toelichting": _rt(
-            "Handhaving is een middel, geen doel. Bespreek de gevolgen vooraf en blijf na een maatregel in contact."
+            "Handhaving is een middel, geen doel. Een maatregel kan alleen als de jongere verwijtbaar tekortschiet: ga dat na, en hoor hem voordat er besloten wordt, zodat zijn kant van het verhaal meeweegt.",
+            "Bespreek de gevolgen vooraf en blijf na een maatregel in contact.",
         ),
         "fases": ["verloop"],
         "doelgroepen": ["jongeren"],
@@ -295,12 +291,8 @@ def _aanvullen(interventie, velden):
 @transaction.atomic
 def _aanvullingen_laden():
     organisaties = {o.slug: o for o in Organisatie.objects.all()}
-    for interventie in InterventiePage.objects.filter(
-        slug__in=set(AANVULLINGEN) | set(NOTITIES)
-    ) | InterventiePage.objects.filter(bewijsniveau__in=BEOORDEELD):
+    for interventie in InterventiePage.objects.filter(slug__in=set(AANVULLINGEN) | set(NOTITIES)):
         velden = dict(AANVULLINGEN.get(interventie.slug, {}))
-        if interventie.bewijsniveau in BEOORDEELD and interventie.bewijs_beoordeeld_op is None:
-            velden["bewijs_beoordeeld_op"] = BEOORDEELD_OP
         gewijzigd = _aanvullen(interventie, velden)
         notities = [
             (organisaties[org], tekst)

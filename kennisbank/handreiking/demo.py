@@ -66,16 +66,19 @@ def REF(soort, toelichting="", **filters):  # noqa: N802
     return ("__verwijzing__", {"soort": soort, "filters": filters, "toelichting": toelichting})
 
 
+# Sources as the research names them; where a report carries no title in our copy, a description
+# of it, never an invented title.
 RWI = (
-    "Raad voor Werk en Inkomen (2010). Het heft in eigen hand. Sturen op zelfsturing. "
-    "Handreiking voor re-integratieprofessionals."
+    "Raad voor Werk en Inkomen (2010). Sturen op zelfsturing: advies over zelfsturing in de "
+    "re-integratiepraktijk."
 )
 ROTTERDAM = (
-    "Gemeente Rotterdam (2014). Sturen op zelfsturing in de praktijk: implementatieonderzoek."
+    "Onderzoek in opdracht van cluster Werk en Inkomen, gemeente Rotterdam: de invoering van "
+    "‘sturen op zelfsturing’ bij ExIT, Werkloont en het Jongerenloket (januari-november 2013)."
 )
 LEERNETWERK = (
-    "Leernetwerk jongeren en Participatiewet (2020). Handelingswijze voor consulenten bij de "
-    "begeleiding van jongeren naar school of werk."
+    "Rietdijk, A. e.a., NHL Stenden Hogeschool (2021). Werken naar evidence based "
+    "handelingswijzen voor consulenten om jongeren uit de bijstand te laten uitstromen."
 )
 
 ZELFSTURING = {
@@ -348,8 +351,9 @@ ZELFSTURING = {
                         [
                             (
                                 "consulent",
-                                "Met een uitkering hoort een zoekperiode van vier weken. Daarin "
-                                "zoek je zelf naar werk of school. Wat weet je daar al van?",
+                                "Omdat je jonger bent dan 27, zoek je eerst vier weken zelf naar "
+                                "werk of school voordat je aanvraag verder gaat. Wat weet je daar "
+                                "al van?",
                             ),
                         ],
                         "Feiten, gevolgd door een open vraag.",
@@ -438,12 +442,14 @@ ZELFSTURING = {
                     "<p>Motiverende gespreksvoering (MI) gaat ervan uit dat motivatie niet op te "
                     "leggen is. Je kunt iemand niet overtuigen; je kunt wel helpen zijn eigen "
                     "redenen te vinden. Eerst werk je aan de motivatie om te veranderen, daarna "
-                    "aan een veranderplan.</p><h3>De basishouding</h3><ul><li><strong>"
-                    "Samenwerken</strong>: klant en consulent als partners.</li><li><strong>"
-                    "Ontlokken</strong>: de redenen komen van de klant, niet van jou.</li><li>"
-                    "<strong>Aanvaarden</strong>: de klant mag zijn wie hij is, en mag hulp "
-                    "weigeren.</li><li><strong>Compassie</strong>: het welzijn van de ander "
-                    "staat voorop.</li></ul>"
+                    "aan een veranderplan.</p><h3>De basishouding</h3><p>Vier kenmerken "
+                    "bepalen de houding waarmee je het gesprek voert:</p><ul><li><strong>"
+                    "Samenwerken</strong>: jullie zoeken samen, jij bent geen expert die "
+                    "voorschrijft.</li><li><strong>Ontlokken</strong>: je vraagt naar zijn "
+                    "eigen beweegredenen in plaats van de jouwe aan te dragen.</li><li>"
+                    "<strong>Aanvaarden</strong>: je respecteert zijn keuzes, ook als hij jouw "
+                    "hulp (nog) niet wil.</li><li><strong>Compassie</strong>: wat goed is voor "
+                    "hem weegt zwaarder dan jouw doelen of cijfers.</li></ul>"
                 ),
                 B(
                     "Verandertaal",
@@ -539,11 +545,17 @@ ZELFSTURING = {
                     F(
                         "fout",
                         [
-                            ("klant", "Ik geef mezelf een acht."),
+                            ("consulent", "Je zit er wel echt diep in, met die schulden."),
+                            ("klant", "Ik red me heus. Ik geef mezelf een acht."),
                             ("consulent", "Waarom geen zeven?"),
                             ("klant", "Ik ben gewoon tevreden."),
+                            ("consulent", "Oké. Ik meld je aan bij het sportproject."),
                         ],
-                        "De vraag zoekt naar wat ontbreekt en zet de klant in de verdediging.",
+                        "De vraag zelf is niet het probleem: vragen waarom het geen lager cijfer "
+                        "is, zoekt naar wat er al goed gaat. Het misgaat door de context. Na het "
+                        "negatieve label verdedigt de klant zich met zijn acht, niemand weet waar "
+                        "het cijfer over gaat, en de consulent doet niets met het antwoord: hij "
+                        "stapt door naar een traject dat hij al bedacht had.",
                     ),
                 ),
                 TIP(
@@ -778,7 +790,7 @@ JONGEREN = {
                     [
                         ("Voorafgaand", ""),
                         ("Eerste gesprek", ""),
-                        ("Zoekperiode", "vier weken"),
+                        ("Zoekperiode", "vier weken, voor jongeren onder de 27"),
                         ("Plangesprek", ""),
                         ("Verloop", ""),
                         ("Nazorg", ""),
@@ -860,7 +872,8 @@ JONGEREN = {
             "</li></ul>",
             "<p>Monitoring is maatwerk: gemiddeld eens per maand face-to-face, daartussen "
             "korter contact. Bij niet nakomen van afspraken kan handhaving volgen; bespreek "
-            "eerst wat er speelt.</p>",
+            "eerst wat er speelt. Een maatregel vraagt verwijtbaarheid en de jongere wordt eerst "
+            "gehoord.</p>",
             "<p>Betrek het netwerk (met toestemming), werk samen met wijkteam, school, huisarts "
             "of begeleiding, en zet zo nodig werkervaring in: vrijwilligerswerk, werkstage of "
             "proefplaatsing.</p>",

@@ -4,6 +4,8 @@ import pytest
 
 from cms.activiteiten import Activiteit
 from cms.demo import inhoud_laden
+from cms.models import Fase
+from kennisbank.models import InterventiePage, InterventieschemaPage
 from oefeningen import demo as oefeningen_demo
 from oefeningen.models import OefeningenIndexPage, OefeningPage
 
@@ -20,9 +22,22 @@ def index(db):
     return OefeningenIndexPage.objects.get()
 
 
+def _interventies_van_de_intake():
+    """The first-interview interventies the intake oefening names, as bare published pages."""
+    fase = Fase.objects.get(slug="eerste-gesprek")
+    schema = InterventieschemaPage.objects.get()
+    for slug in [*oefeningen_demo.TRAINER_UITLEG, *oefeningen_demo.ANDERE_UITLEG]:
+        if not InterventiePage.objects.filter(slug=slug).exists():
+            titel = slug.replace("-", " ").capitalize()
+            pagina = InterventiePage(title=titel, slug=slug, samenvatting=f"{titel}.")
+            pagina.fases = [fase]
+            schema.add_child(instance=pagina)
+
+
 @pytest.fixture
 def maak_oefening(index):
     """Save one demo oefening (by slug) without loading the whole demo."""
+    _interventies_van_de_intake()
     gegevens = {
         slug: (v, s)
         for slug, v, s in oefeningen_demo.oefeningen_gegevens(oefeningen_demo._interventies())

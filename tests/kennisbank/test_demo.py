@@ -1,0 +1,61 @@
+"""The kennisbank demo as a trainer reads it: honest evidence, real sources, one definition.
+
+The demo is loaded once for this module; each test runs in its own savepoint.
+"""
+
+from cms.models import Klanttype
+from kennisbank.models import Bewijsniveau, InterventiePage
+
+HEEMSKERK = {
+    "taalcafe-buurthuis",
+    "beweegpilot-sportschool",
+    "leerwerkstage-groen",
+    "flexibel-bijverdienen",
+    "taalmaatje-een-op-een",
+    "medische-keuring-belastbaarheid",
+}
+
+
+def test_no_demo_interventie_claims_a_recognition_nobody_gave(demo_module):
+    erkend = InterventiePage.objects.exclude(bewijsniveau=Bewijsniveau.NIET_BEOORDEELD)
+    assert [iv.slug for iv in erkend if not iv.bewijs_beoordeeld_door] == []
+
+
+def test_an_unjudged_interventie_says_so_on_its_page(demo_module, client_als):
+    iv = InterventiePage.objects.live().get(slug="keuzes-bieden")
+    html = client_als("demo-consulent").get(iv.url).content.decode()
+    assert "Niet beoordeeld door een erkenningscommissie" in html
+
+
+def test_a_recognised_interventie_shows_who_judged_it_and_where(demo_module, client_als):
+    iv = InterventiePage.objects.live().get(slug="keuzes-bieden")
+    iv.bewijsniveau = Bewijsniveau.GOED_ONDERBOUWD
+    iv.bewijs_beoordeeld_door = "Erkenningscommissie Interventies"
+    iv.bewijs_bron = "https://databank.example.nl/keuzes-bieden"
+    iv.save_revision().publish()
+    html = client_als("demo-consulent").get(iv.url).content.decode()
+    assert "oordeel van Erkenningscommissie Interventies" in html
+    assert 'href="https://databank.example.nl/keuzes-bieden"' in html
+    assert "Niet beoordeeld door een erkenningscommissie" not in html
+
+
+def test_heemskerk_programmes_cite_the_heemskerk_study_not_the_leeuwarden_report(demo_module):
+    rijen = InterventiePage.objects.filter(slug__in=HEEMSKERK).values_list("slug", "bronnen")
+    bronnen = dict(rijen)
+    assert set(bronnen) == HEEMSKERK
+    for slug, bron in bronnen.items():
+        assert "Heemskerk" in bron, slug
+        assert "NHL Stenden" not in bron and "Leeuwarden" not in bron, slug
+
+
+def test_the_leeuwarden_items_cite_the_nhl_stenden_report(demo_module):
+    iv = InterventiePage.objects.get(slug="uitleg-proces")
+    assert "NHL Stenden Hogeschool (2021)" in iv.bronnen
+
+
+def test_toetser_means_the_professional_steers_and_the_client_checks_the_fit(demo_module):
+    toetser = Klanttype.objects.get(slug="toetser").omschrijving
+    assert "regie" in toetser and "toetst of die passen bij zijn wensen" in toetser
+    assert "redelijk" not in toetser
+    assert "duwtje" not in Klanttype.objects.get(slug="regievoerder").omschrijving
+    assert "duwtje" in Klanttype.objects.get(slug="co-producent").omschrijving
