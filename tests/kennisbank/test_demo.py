@@ -59,3 +59,22 @@ def test_toetser_means_the_professional_steers_and_the_client_checks_the_fit(dem
     assert "redelijk" not in toetser
     assert "duwtje" not in Klanttype.objects.get(slug="regievoerder").omschrijving
     assert "duwtje" in Klanttype.objects.get(slug="co-producent").omschrijving
+
+
+def test_the_schema_carries_the_instruments_of_werk_en_inkomen(demo_module, client_als):
+    instrumenten = {
+        "loonkostensubsidie": "Loonkostensubsidie",
+        "jobcoach": "Jobcoach",
+        "beschut-werk": "Beschut werk",
+        "proefplaatsing": "Proefplaatsing",
+        "werkgeversservicepunt": "Werkgeversservicepunt",
+        "banenafspraak": "Banenafspraak",
+        "tijdelijke-ontheffing": "ontheffing",
+    }
+    html = client_als("demo-consulent").get("/interventieschema/?fase=verloop").content.decode()
+    for slug, woord in instrumenten.items():
+        iv = InterventiePage.objects.live().get(slug=slug)
+        assert woord in iv.title and f'href="{iv.url}"' in html, slug
+    # Work with behoud van uitkering is unpaid work: trede 4, not 5.
+    proef = InterventiePage.objects.get(slug="proefplaatsing")
+    assert [t.slug for t in proef.treden.all()] == ["trede-4"]
