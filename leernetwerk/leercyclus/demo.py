@@ -13,15 +13,17 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 
 from cms.activiteiten import Activiteit
 from cms.models import Team
 from cms.services import activiteit_vastleggen
+from kennisbank.handreiking.models import HoofdstukPage
 from leernetwerk.leercyclus import services
 from leernetwerk.leercyclus.models import Leercyclusplan, Planmodule, Reflectie
 from leernetwerk.models import Voornemen
-from oefeningen.models import LeermodulePage
+from oefeningen.models import LeermodulePage, OefeningPage
 
 S = Activiteit.Soort
 
@@ -32,7 +34,7 @@ S = Activiteit.Soort
 PLANNEN = {
     "jongeren-noordwaarde": (
         4,
-        24,
+        15,
         6,
         [
             ("Basistraining sturen op zelfsturing", -120),
@@ -133,23 +135,6 @@ VERLOOP = {
     "demo-beheerder": Verloop(None, lezen=0.05, oefenen=0.0),
     "teamchef.lindenhoven": Verloop(None, lezen=0.1, oefenen=0.05),
 }
-
-HOOFDSTUKKEN = [
-    "Wat zelfsturing is",
-    "Weten, willen en kunnen",
-    "Drie klanttypen",
-    "Gedragsfasen herkennen",
-    "Vangrails en verplichtingen",
-    "Doelen stellen met de klant",
-    "Valkuilen in het gesprek",
-]
-OEFENINGEN = [
-    "Welk klanttype zit er tegenover je?",
-    "Een vaag doel concreet maken",
-    "Reflecteren of adviseren?",
-    "Kiezen na een gemist plangesprek",
-    "Interventies voor de zoekperiode",
-]
 
 # (username, title, weeks ago made, closed: (weeks ago, what I did, what worked) or None)
 VOORNEMENS = [
@@ -275,14 +260,43 @@ def _reflecties(gebruiker, vandaag):
             )
 
 
-def _gegenereerd(gebruiker, verloop, nu):
-    """Ledger rows without an object: a year of reading, practising and intervisie."""
+def _titels():
+    """Titles of what the demo really has: generated history names only existing pages."""
+    hoofdstukken = list(
+        HoofdstukPage.objects.live().order_by("path").values_list("title", flat=True)
+    )
+    oefeningen = list(OefeningPage.objects.live().order_by("title").values_list("title", flat=True))
+    return hoofdstukken, oefeningen
+
+
+def _eerste_echte_intervisie(gebruikers):
+    """Per user, the first intervisie attendance the intervisie demo recorded (real sessions)."""
+    rijen = (
+        Activiteit.objects.filter(
+            gebruiker__in=gebruikers, soort=S.INTERVISIE_BIJGEWOOND, object_id__isnull=False
+        )
+        .values("gebruiker_id")
+        .annotate(eerste=Min("moment"))
+    )
+    return {r["gebruiker_id"]: r["eerste"] for r in rijen}
+
+
+def _gegenereerd(gebruiker, verloop, nu, titels, echte_intervisie_vanaf=None):
+    """Ledger rows without an object: a year of reading, practising and intervisie.
+
+    Intervisie is generated only for the weeks before the first real demo session the user
+    attended, so that nobody attends twice in one cycle. Titles are those of real pages.
+    """
+    hoofdstukken, oefeningen = titels
     kans = random.Random(gebruiker.username)
     rijen = []
     for weken in range(52, verloop.stil_sinds - 1, -1):
         week = nu - dt.timedelta(weeks=weken) if weken else nu + dt.timedelta(days=1)
         ritme = verloop.intervisie_ritme
-        if ritme and weken % ritme == 1 and weken not in verloop.mist_intervisie:
+        voor_echte = echte_intervisie_vanaf is None or week < echte_intervisie_vanaf - dt.timedelta(
+            weeks=ritme or 1
+        )
+        if ritme and voor_echte and weken % ritme == 1 and weken not in verloop.mist_intervisie:
             rijen.append(
                 Activiteit(
                     gebruiker=gebruiker,
@@ -292,18 +306,18 @@ def _gegenereerd(gebruiker, verloop, nu):
                     titel="Intervisie (incidentmethode)",
                 )
             )
-        if weken in (52, verloop.stil_sinds) or kans.random() < verloop.lezen:
+        if hoofdstukken and (weken in (52, verloop.stil_sinds) or kans.random() < verloop.lezen):
             rijen.append(
                 Activiteit(
                     gebruiker=gebruiker,
                     soort=S.HOOFDSTUK_GELEZEN,
                     moment=week - dt.timedelta(days=kans.randint(2, 5)),
-                    titel=kans.choice(HOOFDSTUKKEN),
+                    titel=kans.choice(hoofdstukken),
                 )
             )
-        if kans.random() < verloop.oefenen:
+        if oefeningen and kans.random() < verloop.oefenen:
             moment = week - dt.timedelta(days=kans.randint(2, 5), hours=3)
-            titel = kans.choice(OEFENINGEN)
+            titel = kans.choice(oefeningen)
             rijen.append(
                 Activiteit(
                     gebruiker=gebruiker, soort=S.OEFENING_AFGEROND, moment=moment, titel=titel
@@ -330,12 +344,16 @@ def leercyclus_laden(stdout=None):
     }
     modules = _plannen(vandaag)
     Activiteit.objects.filter(gebruiker__in=gebruikers.values(), object_id__isnull=True).delete()
+    titels = _titels()
+    echte_intervisie = _eerste_echte_intervisie(gebruikers.values())
     rijen = []
     for username, verloop in VERLOOP.items():
         gebruiker = gebruikers.get(username)
         if gebruiker is None:
             continue
-        rijen.extend(_gegenereerd(gebruiker, verloop, nu))
+        rijen.extend(
+            _gegenereerd(gebruiker, verloop, nu, titels, echte_intervisie.get(gebruiker.pk))
+        )
         for naam, weken in verloop.modules_af.items():
             for module in modules.get(naam, []):
                 if (

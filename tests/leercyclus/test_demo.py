@@ -84,3 +84,39 @@ def test_alerts_mail_goes_to_teamchefs_with_participation_only(demo):
 def test_alerts_mail_dry_run_sends_nothing(demo):
     call_command("leercyclus_signalen_mailen", "--proef")
     assert mail.outbox == []
+
+
+def test_demo_history_is_plausible_and_names_only_what_exists(demo):
+    from kennisbank.handreiking.models import HoofdstukPage
+    from oefeningen.models import OefeningPage
+
+    from django.db.models import Min
+
+    from leernetwerk.models import Intervisiegroep
+
+    jaar = timezone.now() - dt.timedelta(days=365)
+    for gebruiker in demo.values():
+        bijgewoond = Activiteit.objects.filter(
+            gebruiker=gebruiker, soort=Activiteit.Soort.INTERVISIE_BIJGEWOOND, moment__gte=jaar
+        )
+        # A group meets about every four weeks: at most 14 sessions a year per group.
+        groepen = max(1, Intervisiegroep.objects.filter(leden=gebruiker).count())
+        assert bijgewoond.count() <= 14 * groepen, (gebruiker, bijgewoond.count())
+        # Made-up history never runs alongside the real sessions the intervisie demo recorded.
+        eerste_echte = bijgewoond.filter(object_id__isnull=False).aggregate(m=Min("moment"))["m"]
+        if eerste_echte:
+            assert not bijgewoond.filter(object_id__isnull=True, moment__gte=eerste_echte).exists()
+    hoofdstukken = set(HoofdstukPage.objects.live().values_list("title", flat=True))
+    oefeningen = set(OefeningPage.objects.live().values_list("title", flat=True))
+    gelezen = set(
+        Activiteit.objects.filter(soort=Activiteit.Soort.HOOFDSTUK_GELEZEN).values_list(
+            "titel", flat=True
+        )
+    )
+    gedaan = set(
+        Activiteit.objects.filter(soort=Activiteit.Soort.OEFENING_AFGEROND).values_list(
+            "titel", flat=True
+        )
+    )
+    assert gelezen and gelezen <= hoofdstukken, gelezen - hoofdstukken
+    assert gedaan and gedaan <= oefeningen, gedaan - oefeningen
