@@ -87,12 +87,11 @@ def test_alerts_mail_dry_run_sends_nothing(demo):
 
 
 def test_demo_history_is_plausible_and_names_only_what_exists(demo):
-    from kennisbank.handreiking.models import HoofdstukPage
-    from oefeningen.models import OefeningPage
-
     from django.db.models import Min
 
+    from kennisbank.handreiking.models import HoofdstukPage
     from leernetwerk.models import Intervisiegroep
+    from oefeningen.models import OefeningPage
 
     jaar = timezone.now() - dt.timedelta(days=365)
     for gebruiker in demo.values():
