@@ -229,7 +229,7 @@ def oefeningen_gegevens(interventies):
                             "Hij bepaalt de aanpak; door het op te schrijven wordt het zijn plan.",
                         ),
                         optie(
-                            "Het datum waarop jullie samen terugkijken",
+                            "De datum waarop jullie samen terugkijken",
                             True,
                             "Een vast terugkijkmoment maakt de ruimte begrensd en controleerbaar.",
                         ),
@@ -290,7 +290,7 @@ def oefeningen_gegevens(interventies):
                 "technieken": ["reflecteren"],
                 "duur_minuten": 10,
                 "debrief": (
-                    "Zelfsturing verschilt per levensdomein. Wie op werk en geld de regie houdt, "
+                    "Zelfsturing verschilt per leefdomein. Wie op werk en geld de regie houdt, "
                     "kan op gezondheid tijdelijk steun nodig hebben. Alles zelf laten uitzoeken "
                     "werkt dan niet, alles overnemen ook niet."
                 ),

@@ -46,7 +46,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -108,6 +107,9 @@ LOGOUT_REDIRECT_URL = "inloggen"
 WAGTAILADMIN_LOGIN_URL = "/inloggen/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/inloggen/"
 
+# The platform speaks Dutch to everyone: no LocaleMiddleware, so an English browser does not get
+# English month names and decimal points inside Dutch pages. Texts are wrapped in gettext, so an
+# English translation can follow; the Wagtail admin applies each user's own admin language.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
 TIME_ZONE = "Europe/Amsterdam"

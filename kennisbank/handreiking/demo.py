@@ -638,19 +638,19 @@ ZELFSTURING = {
                     "je een idee geven?",
                 ),
                 V(
-                    "Negatief labellen",
+                    "Negatief labelen",
                     "De problemen van de klant benadrukken: je zit echt in een diepe put. Het "
                     "klopt misschien, maar het activeert niet.",
                     "Benoem wat er wél lukt en reflecteer het gevoel zonder het te versterken.",
                 ),
                 V(
-                    "Het initiatief te snel overnemen",
+                    "Initiatief overnemen",
                     "De klant noemt een probleem en de consulent zegt meteen: dat regel ik voor "
                     "je.",
                     "Toets eerst of hulp nodig is en wat de klant zelf kan doen.",
                 ),
                 V(
-                    "Eigen normen opleggen",
+                    "Eigen norm opleggen",
                     "Jouw idee van een goed leven of een goede baan als maatstaf nemen.",
                     "Vraag naar de waarden en wensen van de klant.",
                 ),

@@ -243,3 +243,20 @@ def _gebruikers():
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.count()
+
+
+def test_dates_stay_dutch_for_a_browser_that_asks_for_english(client_als):
+    import datetime as dt
+
+    from leernetwerk.models import Voornemen
+
+    client = client_als("demo-consulent")
+    gebruiker = client.get("/mijn-leercyclus/").wsgi_request.user
+    voornemen = Voornemen.objects.create(gebruiker=gebruiker, titel="Eerst samenvatten")
+    Voornemen.objects.filter(pk=voornemen.pk).update(
+        aangemaakt=dt.datetime(2026, 3, 3, 12, tzinfo=dt.UTC)
+    )
+    html = client.get("/mijn-leercyclus/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
+    assert "3 maart 2026" in html
+    assert "March" not in html
+    assert '<html lang="nl"' in html
