@@ -15,6 +15,7 @@ from cms.taxonomie import (
     Fase,
     FaseReeks,
     Klanttype,
+    Ladder,
     Trede,
     WerkzaamElement,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "FaseReeks",
     "HomePage",
     "Klanttype",
+    "Ladder",
     "Organisatie",
     "Profiel",
     "Team",

@@ -1,5 +1,6 @@
 """Controlled vocabularies shared by every app (Wagtail snippets, ordered, with slug)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -80,9 +81,32 @@ class Doelgroep(Taxonomie):
         verbose_name_plural = _("doelgroepen")
 
 
-class Trede(Taxonomie):
-    """A rung of the Participatieladder (1-6), or a local subtrede below one."""
+class Ladder(Taxonomie):
+    """A participatieladder: the VNG ladder (default) or a gemeente's own, as its own series.
 
+    Local subtreden belong to their own gemeente's ladder, never under a VNG trede: a gemeente
+    that divides its trede 2 means something other than the VNG's "sociale contacten".
+    """
+
+    standaard = models.BooleanField(
+        _("standaardladder"),
+        default=False,
+        help_text=_("De ladder die het platform standaard toont (de VNG-participatieladder)."),
+    )
+
+    panels = Taxonomie.panels + [FieldPanel("standaard")]
+
+    class Meta(Taxonomie.Meta):
+        verbose_name = _("participatieladder")
+        verbose_name_plural = _("participatieladders")
+
+
+class Trede(Taxonomie):
+    """A rung of a participatieladder (1-6 on the VNG ladder), or a subtrede below one."""
+
+    ladder = models.ForeignKey(
+        Ladder, verbose_name=_("ladder"), on_delete=models.PROTECT, related_name="treden"
+    )
     code = models.CharField(_("code"), max_length=10, help_text=_("Bijvoorbeeld 2 of 2.3."))
     bovenliggend = models.ForeignKey(
         "self",
@@ -93,14 +117,31 @@ class Trede(Taxonomie):
         related_name="subtreden",
     )
 
-    panels = Taxonomie.panels + [FieldPanel("code"), FieldPanel("bovenliggend")]
+    panels = Taxonomie.panels + [
+        FieldPanel("ladder"),
+        FieldPanel("code"),
+        FieldPanel("bovenliggend"),
+    ]
 
-    class Meta(Taxonomie.Meta):
+    class Meta:
+        ordering = ["ladder__volgorde", "volgorde", "naam"]
         verbose_name = _("trede")
         verbose_name_plural = _("treden")
 
     def __str__(self):
         return f"{self.code}. {self.naam}"
+
+    def clean(self):
+        super().clean()
+        if self.bovenliggend_id and self.bovenliggend.ladder_id != self.ladder_id:
+            raise ValidationError(
+                {
+                    "bovenliggend": _(
+                        "Een subtrede hoort bij een trede van dezelfde ladder. Maak voor een "
+                        "eigen indeling van de gemeente een eigen ladder."
+                    )
+                }
+            )
 
 
 class Klanttype(Taxonomie):

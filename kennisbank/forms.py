@@ -16,16 +16,22 @@ class TaxonomieKeuze(forms.ModelChoiceField):
         )
 
     def label_from_instance(self, obj):
+        label = str(obj)
+        ladder = getattr(obj, "ladder", None)  # a gemeente's own ladder is named with its treden
+        if ladder is not None and not ladder.standaard:
+            label = f"{label} ({ladder.naam})"
         if getattr(obj, "bovenliggend_id", None):
-            return f"— {obj}"
-        return str(obj)
+            return f"— {label}"
+        return label
 
 
 class SchemaFilterForm(forms.Form):
     """GET filters of the schema, its list and its export. All combine (AND)."""
 
     doelgroep = TaxonomieKeuze(Doelgroep.objects.all(), label=_("Doelgroep"))
-    trede = TaxonomieKeuze(Trede.objects.all(), label=_("Trede participatieladder"))
+    trede = TaxonomieKeuze(
+        Trede.objects.select_related("ladder"), label=_("Trede participatieladder")
+    )
     klanttype = TaxonomieKeuze(Klanttype.objects.all(), label=_("Klanttype"))
     werkzaam_element = TaxonomieKeuze(WerkzaamElement.objects.all(), label=_("Werkzaam element"))
     basismethodiek = TaxonomieKeuze(

@@ -74,7 +74,7 @@ def test_every_taxonomy_filter_narrows_the_set(client_als, interventie_maken):
     raak.save()
     client = client_als("demo-consulent")
     for query in (
-        "trede=trede-2",
+        "trede=heemskerk-trede-2",  # a trede also finds its subtreden
         "klanttype=toetser",
         "herkomst=literatuur",
         "bewijsniveau=goed_beschreven",
