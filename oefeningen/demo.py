@@ -962,6 +962,122 @@ def oefeningen_gegevens(interventies):
             ],
         )
     )
+    s = "vaag-doel"
+    o.append(
+        (
+            s,
+            {
+                "title": "Een vaag doel herschrijven",
+                "casus_profiel": "Vrouw van 38, drie jaar bijstand, werkte in de schoonmaak",
+                "casus": (
+                    "In het plangesprek zegt ze: “Ik wil gewoon weer werk, ik doe echt mijn "
+                    "best.” Vroeger regelde een uitzendbureau alles voor haar; een "
+                    "sollicitatiebrief heeft ze nooit zelf geschreven. Ze wordt zichtbaar "
+                    "zenuwachtig als je over aantallen begint."
+                ),
+                "fases": ["plangesprek", "besluitvorming"],
+                "doelgroepen": [],
+                "klanttypen": ["co-producent"],
+                "technieken": ["open-vragen", "samenvatten"],
+                "duur_minuten": 15,
+                "opnieuw_toegestaan": True,
+                "debrief": (
+                    "‘Ik doe mijn best’ is geen doel: niemand weet wanneer het gelukt is, en wie "
+                    "dat niet weet, haakt eerder af. Een specifiek doel zegt wat, hoeveel en "
+                    "wanneer. Maar bij iets wat ze nog nooit deed, werkt een leerdoel beter: daar "
+                    "kan ze niet op falen. En ‘werk’ is ver weg; subdoelen die lukken, houden "
+                    "haar gaande. Stel het doel samen op, in haar woorden: een opgelegd doel "
+                    "neemt de regie van haar over. Dit is de stap besluitvorming van methodisch "
+                    "handelen: samen doelen, termijnen en ieders taak vastleggen."
+                ),
+            },
+            [
+                _stap(
+                    s,
+                    "meerkeuze",
+                    "specifiek",
+                    "Welk doel is specifiek?",
+                    vraag="Welk van deze doelen zegt wat ze doet, hoeveel en wanneer?",
+                    opties=[
+                        optie(
+                            "Ik ga mijn best doen om werk te vinden.",
+                            False,
+                            "Een doe-je-best-doel: niemand kan zien of het gelukt is.",
+                        ),
+                        optie(
+                            "Ik wil zo snel mogelijk aan het werk.",
+                            False,
+                            "Een wens, geen doel: er staat niet in wat ze gaat doen.",
+                        ),
+                        optie(
+                            "Voor donderdag meld ik me bij twee schoonmaakbedrijven in de buurt "
+                            "en vraag ik of ze mensen zoeken.",
+                            True,
+                            "Wat, hoeveel en wanneer staan erin. En het is klein genoeg om te "
+                            "lukken.",
+                        ),
+                    ],
+                ),
+                _stap(
+                    s,
+                    "meerkeuze",
+                    "leerdoel",
+                    "Specifiek of leerdoel?",
+                    vraag=(
+                        "Een brief schrijven is nieuw voor haar en aantallen maken haar "
+                        "onzeker. Welk doel past nu het best?"
+                    ),
+                    opties=[
+                        optie(
+                            "Elke week vijf sollicitatiebrieven versturen.",
+                            False,
+                            "Bij een taak die ze nog niet beheerst, werkt een hard aantal "
+                            "averechts: de kans op mislukken is groot, en daarmee op "
+                            "teleurstelling.",
+                        ),
+                        optie(
+                            "Leren hoe ze een korte sollicitatiebrief schrijft: deze week één "
+                            "brief maken en die samen doorlopen.",
+                            True,
+                            "Een leerdoel: het gaat om wat ze leert, niet om de uitkomst. Daar "
+                            "kan ze niet op falen, en de volgende brief gaat makkelijker.",
+                        ),
+                        optie(
+                            "Nog geen doel; eerst afwachten tot ze zich zekerder voelt.",
+                            False,
+                            "Zonder doel gebeurt er meestal niets, en wordt ze niet zekerder.",
+                        ),
+                    ],
+                ),
+                _stap(
+                    s,
+                    "open",
+                    "herschrijven",
+                    "Herschrijf het doel",
+                    sleutel="herschrijven",
+                    vraag=(
+                        "Herschrijf ‘Ik wil gewoon weer werk’ samen met haar tot een doel voor de "
+                        "lange termijn met twee subdoelen voor de komende weken: één specifiek "
+                        "doel en één leerdoel. Schrijf op wat jullie afspreken."
+                    ),
+                    modelantwoord=(
+                        "Lange termijn: binnen een halfjaar werk in de schoonmaak, eerst mag dat "
+                        "een kleine baan zijn. Specifiek subdoel: vóór volgende week donderdag "
+                        "belt ze twee schoonmaakbedrijven in de buurt en vraagt ze of ze mensen "
+                        "zoeken. Leerdoel: ze leert een korte sollicitatiebrief schrijven; "
+                        "volgende week schrijft ze er één en die bespreken we samen. Over twee "
+                        "weken kijken we terug wat gelukt is en wat de volgende stap wordt."
+                    ),
+                    rubric=[
+                        "Het lange-termijndoel is haar doel, in haar woorden.",
+                        "Het specifieke subdoel zegt wat, hoeveel en wanneer.",
+                        "Het leerdoel gaat over wat ze leert, niet over een uitkomst.",
+                        "Er staat een moment in waarop jullie terugkijken.",
+                    ],
+                ),
+            ],
+        )
+    )
     return o
 
 

@@ -48,3 +48,13 @@ def test_demo_chapter_links_to_its_oefening_under_oefen_dit(demo, client_als):
     verwijzingen = [b for b in hoofdstuk.body if b.block_type == "verwijzing"]
     assert [b.value["pagina"].pk for b in verwijzingen].count(demo["ja-maar"].pk) == 1
     assert hoofdstuk.revisions.count() == revisies
+
+
+def test_the_vague_goal_exercise_practises_specific_and_learning_goals(demo, client_als):
+    oefening = demo["vaag-doel"]
+    assert {f.reeks.slug for f in oefening.fases.all()} == {"trajectfasen", "methodisch-handelen"}
+    leerdoel = next(s for s in oefening.stappen if s.value["titel"] == "Specifiek of leerdoel?")
+    juist = [o["tekst"] for o in leerdoel.value["opties"] if o["juist"]]
+    assert len(juist) == 1 and juist[0].startswith("Leren")
+    html = client_als("demo-consulent").get(oefening.url).content.decode()
+    assert "Een vaag doel herschrijven" in html
