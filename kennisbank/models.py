@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.beoordeling import Beoordeelbaar
 from cms.models import Organisatie
 
 RICHTEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "h3", "h4"]
@@ -138,7 +139,7 @@ class InterventieschemaPage(RoutablePageMixin, Page):
         return views.importeren(request, self)
 
 
-class InterventiePage(Page):
+class InterventiePage(Beoordeelbaar, Page):
     samenvatting = models.TextField(_("samenvatting"), max_length=600)
     fases = ParentalManyToManyField("cms.Fase", verbose_name=_("fases"), related_name="+")
     laag = models.CharField(_("laag"), max_length=20, choices=Laag.choices, default=Laag.TOOLBOX)
@@ -256,6 +257,7 @@ class InterventiePage(Page):
             heading=_("Programma en beschikbaarheid"),
         ),
         InlinePanel("notities", label=_("Notities per gemeente")),
+        MultiFieldPanel(Beoordeelbaar.beoordeling_panels, heading=_("Beheer")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("samenvatting"),
@@ -267,6 +269,7 @@ class InterventiePage(Page):
         index.FilterField("onderdeel"),
         index.FilterField("status"),
         index.FilterField("bewijsniveau"),
+        index.FilterField("volgende_beoordeling"),
         index.RelatedFields("fases", [index.SearchField("naam"), index.FilterField("slug")]),
         index.RelatedFields("doelgroepen", [index.SearchField("naam"), index.FilterField("slug")]),
         index.RelatedFields("basismethodieken", [index.SearchField("naam")]),

@@ -4,9 +4,12 @@ importer, so the demo proves the import), a few details the file format does not
 the five beslismomenten. Idempotent: loading twice leaves the same state and no new revisions.
 """
 
+import datetime
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from cms.models import Doelgroep, Fase, Organisatie
 from kennisbank.models import (
@@ -288,11 +291,45 @@ def _aanvullen(interventie, velden):
     return gewijzigd
 
 
+# Who keeps which interventie current: (owner, months since the last review, months until the
+# next; negative is overdue). The rest has no owner yet, as in a kennisbank that is growing.
+BEOORDELINGEN = {
+    "keuzes-bieden": ("demo-trainer", 3, 9),
+    "motivatie-checken": ("demo-trainer", 5, 7),
+    "leerdoelen-subdoelen": ("demo-trainer", 14, -2),
+    "handhaving-inzetten": ("demo-kennisbeheerder", 2, 10),
+    "loonkostensubsidie": ("demo-kennisbeheerder", 1, 11),
+    "tijdelijke-ontheffing": ("demo-kennisbeheerder", 1, 5),
+    "flexibel-bijverdienen": ("demo-kennisbeheerder", 13, -1),
+    "no-show-actief-contact": ("demo-trainer", 4, 8),
+}
+
+
+def _beoordeling(slug, gebruikers, vandaag):
+    if slug not in BEOORDELINGEN or BEOORDELINGEN[slug][0] not in gebruikers:
+        return {}
+    eigenaar, geleden, tot = BEOORDELINGEN[slug]
+    return {
+        "eigenaar": gebruikers[eigenaar],
+        "laatst_beoordeeld": vandaag - datetime.timedelta(days=30 * geleden),
+        "volgende_beoordeling": vandaag + datetime.timedelta(days=30 * tot),
+    }
+
+
 @transaction.atomic
 def _aanvullingen_laden():
     organisaties = {o.slug: o for o in Organisatie.objects.all()}
-    for interventie in InterventiePage.objects.filter(slug__in=set(AANVULLINGEN) | set(NOTITIES)):
+    gebruikers = {
+        u.username: u
+        for u in get_user_model().objects.filter(
+            username__in={e for e, _g, _t in BEOORDELINGEN.values()}
+        )
+    }
+    vandaag = timezone.localdate()
+    slugs = set(AANVULLINGEN) | set(NOTITIES) | set(BEOORDELINGEN)
+    for interventie in InterventiePage.objects.filter(slug__in=slugs):
         velden = dict(AANVULLINGEN.get(interventie.slug, {}))
+        velden.update(_beoordeling(interventie.slug, gebruikers, vandaag))
         gewijzigd = _aanvullen(interventie, velden)
         notities = [
             (organisaties[org], tekst)

@@ -6,23 +6,22 @@ dates, and a short wijzigingsnotitie per publication so readers see what changed
 """
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.beoordeling import Beoordeelbaar
 from kennisbank.handreiking.blocks import RICHTEXT_FEATURES, HoofdstukBlock
 
 # Sub-URLs of books and chapters; a chapter slug may not take one of these.
@@ -116,7 +115,7 @@ class HandreikingPage(RoutablePageMixin, Page):
 
 
 class HoofdstukPageForm(WagtailAdminPageForm):
-    """Admin form: a fresh change note per publication, sane review dates, no reserved slugs."""
+    """Admin form: a fresh change note per publication, no reserved slugs (review dates: model)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -126,13 +125,6 @@ class HoofdstukPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
-        laatst = cleaned.get("laatst_beoordeeld")
-        volgende = cleaned.get("volgende_beoordeling")
-        if laatst and volgende and volgende <= laatst:
-            self.add_error(
-                "volgende_beoordeling",
-                gettext("De volgende beoordeling moet na de laatste beoordeling liggen."),
-            )
         slug = cleaned.get("slug")
         if slug in GERESERVEERDE_SLUGS:
             self.add_error(
@@ -143,7 +135,7 @@ class HoofdstukPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class HoofdstukPage(RoutablePageMixin, Page):
+class HoofdstukPage(RoutablePageMixin, Beoordeelbaar, Page):
     """A chapter of a book, or a paragraph of a chapter (one level deep)."""
 
     samenvatting = models.TextField(
@@ -159,17 +151,6 @@ class HoofdstukPage(RoutablePageMixin, Page):
     doelgroepen = ParentalManyToManyField(
         "cms.Doelgroep", verbose_name=_("doelgroepen"), blank=True, related_name="+"
     )
-    eigenaar = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("eigenaar"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Wie houdt dit hoofdstuk bij."),
-    )
-    laatst_beoordeeld = models.DateField(_("laatst beoordeeld"), null=True, blank=True)
-    volgende_beoordeling = models.DateField(_("volgende beoordeling"), null=True, blank=True)
     wijzigingsnotitie = models.CharField(
         _("wijzigingsnotitie"),
         max_length=255,
@@ -190,10 +171,7 @@ class HoofdstukPage(RoutablePageMixin, Page):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("eigenaar"),
-                FieldRowPanel(
-                    [FieldPanel("laatst_beoordeeld"), FieldPanel("volgende_beoordeling")]
-                ),
+                *Beoordeelbaar.beoordeling_panels,
                 FieldPanel("wijzigingsnotitie"),
             ],
             heading=_("Beheer en versie"),
@@ -229,10 +207,6 @@ class HoofdstukPage(RoutablePageMixin, Page):
             raise ValidationError(
                 {"slug": gettext("Dit adres is gereserveerd voor de handreiking.")}
             )
-
-    @property
-    def beoordeling_verlopen(self):
-        return bool(self.volgende_beoordeling and self.volgende_beoordeling < timezone.localdate())
 
     @path("")
     def hoofdstuk(self, request):

@@ -1,15 +1,11 @@
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.models import Page
-from wagtail.permissions import policy_registry
 
+from cms.rapporten import verlopen_rapport
 from cms.search.registry import ZoekType
 from cms.tegels import Tegel
 from kennisbank.handreiking import selectors
 from kennisbank.handreiking.models import HoofdstukPage
-from kennisbank.handreiking.views import VerlopenBeoordelingenView
 
 
 @hooks.register("zoekbare_typen")
@@ -42,38 +38,22 @@ def verder_lezen_tegel(request):
     ]
 
 
+_URLS, _MENU = verlopen_rapport(
+    HoofdstukPage,
+    naam="handreiking",
+    titel=_("Handreiking: beoordeling verlopen"),
+    soort=_("Hoofdstuk"),
+)
+
+
 @hooks.register("register_admin_urls")
 def beoordelingen_urls():
-    return [
-        path(
-            "handreiking/beoordelingen/",
-            VerlopenBeoordelingenView.as_view(),
-            name="handreiking_beoordelingen",
-        ),
-        path(
-            "handreiking/beoordelingen/resultaten/",
-            VerlopenBeoordelingenView.as_view(results_only=True),
-            name="handreiking_beoordelingen_results",
-        ),
-    ]
-
-
-class BeoordelingenMenuItem(MenuItem):
-    def is_shown(self, request):
-        return policy_registry.get_by_type(Page).user_has_any_permission(
-            request.user, ["add", "change", "publish"]
-        )
+    return _URLS
 
 
 @hooks.register("register_reports_menu_item")
 def beoordelingen_menu():
-    return BeoordelingenMenuItem(
-        _("Handreiking: beoordeling verlopen"),
-        reverse("handreiking_beoordelingen"),
-        name="handreiking-beoordelingen",
-        icon_name="time",
-        order=1200,
-    )
+    return _MENU(1200)
 
 
 @hooks.register("demo_laden", order=20)

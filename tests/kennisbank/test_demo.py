@@ -78,3 +78,33 @@ def test_the_schema_carries_the_instruments_of_werk_en_inkomen(demo_module, clie
     # Work with behoud van uitkering is unpaid work: trede 4, not 5.
     proef = InterventiePage.objects.get(slug="proefplaatsing")
     assert [t.slug for t in proef.treden.all()] == ["trede-4"]
+
+
+def test_overdue_interventies_are_listed_for_the_kennisbeheerder(demo_module, client_als):
+    from django.urls import reverse
+
+    url = reverse("interventies_beoordelingen")
+    beheerder = client_als("demo-kennisbeheerder")
+    html = beheerder.get(url).content.decode()
+    verlopen = InterventiePage.objects.get(slug="flexibel-bijverdienen")
+    actueel = InterventiePage.objects.get(slug="loonkostensubsidie")
+    assert verlopen.title in html and actueel.title not in html
+    assert url in beheerder.get("/beheer/").content.decode()
+    assert client_als("demo-consulent").get(url).status_code in (302, 403)
+    pagina = client_als("demo-consulent").get(verlopen.url).content.decode()
+    assert "beoordeling verlopen" in pagina
+
+
+def test_a_review_date_before_the_last_review_is_refused_at_its_field(demo_module):
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    iv = InterventiePage.objects.get(slug="keuzes-bieden")
+    iv.volgende_beoordeling = iv.laatst_beoordeeld - datetime.timedelta(days=1)
+    try:
+        iv.full_clean()
+    except ValidationError as fout:
+        assert "na de laatste beoordeling" in fout.message_dict["volgende_beoordeling"][0]
+    else:
+        raise AssertionError("expected a ValidationError")
