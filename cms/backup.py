@@ -300,11 +300,15 @@ def _database_controleren(dbbestand):
         if uitkomst != "ok":
             raise BackupFout("Het databasebestand in de backup is beschadigd.")
     else:
-        _uitvoeren(
-            [_programma("pg_restore"), "--list", str(dbbestand)],
-            os.environ,
-            "Controle van de PostgreSQL-dump",
+        resultaat = subprocess.run(  # noqa: S603 - resolved program, our own temporary file
+            [_programma("pg_restore"), "--list", str(dbbestand)], capture_output=True, text=True
         )
+        if resultaat.returncode != 0:
+            raise BackupFout(
+                "Het databasebestand in de backup is beschadigd ("
+                + " ".join(resultaat.stderr.strip().splitlines()[-1:])
+                + ")."
+            )
 
 
 def _media_vervangen(nieuw):
