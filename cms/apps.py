@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.db.models.signals import m2m_changed, post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +39,13 @@ class CmsConfig(AppConfig):
     }
 
     def ready(self):
+        from django.conf import settings
+
+        from cms.bestanden import prive_map_aanscherpen, sqlite_beveiligen
+
+        connection_created.connect(sqlite_beveiligen, dispatch_uid="cms_sqlite_beveiligen")
+        prive_map_aanscherpen(settings.VAR_DIR)
+
         from cms.rollen import rollen_inrichten
 
         post_migrate.connect(rollen_inrichten, dispatch_uid="cms_rollen_inrichten")

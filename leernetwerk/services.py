@@ -3,9 +3,11 @@
 import datetime
 import logging
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from cms.activiteiten import Activiteit
 from cms.services import activiteit_intrekken, activiteit_vastleggen
@@ -21,6 +23,19 @@ from leernetwerk.models import (
 )
 
 audit = logging.getLogger("leernetwerk.audit")
+
+
+class InhoudVerwijderd(ValidationError):
+    """The session's content was removed after the retention period: it takes no new content."""
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "De inhoud van deze sessie is verwijderd omdat de bewaartermijn voorbij is. Er "
+                "kan geen nieuwe inhoud meer bij; datum, duur en aanwezigheid blijven bewaard."
+            ),
+            code="inhoud_verwijderd",
+        )
 
 
 class VersieConflict(Exception):
@@ -158,11 +173,14 @@ def _versie_ophogen(sessie, versie):
     The conditional UPDATE is atomic in the database, so of two saves of the same version
     exactly one wins; the other gets the current record back to compare with.
     """
-    bijgewerkt = Intervisiesessie.objects.filter(pk=sessie.pk, versie=versie).update(
-        versie=F("versie") + 1, gewijzigd=timezone.now()
-    )
+    bijgewerkt = Intervisiesessie.objects.filter(
+        pk=sessie.pk, versie=versie, inhoud_verwijderd__isnull=True
+    ).update(versie=F("versie") + 1, gewijzigd=timezone.now())
     if not bijgewerkt:
-        raise VersieConflict(Intervisiesessie.objects.get(pk=sessie.pk))
+        actueel = Intervisiesessie.objects.get(pk=sessie.pk)
+        if actueel.inhoud_verwijderd is not None:
+            raise InhoudVerwijderd
+        raise VersieConflict(actueel)
     sessie.versie = versie + 1
 
 
@@ -239,6 +257,8 @@ def sessie_afronden(*, sessie, versie, gegevens=None, actiepunt=None, voornemen=
 
 @transaction.atomic
 def actiepunt_toevoegen(*, sessie, omschrijving, eigenaar, deadline=None):
+    if Intervisiesessie.objects.filter(pk=sessie.pk, inhoud_verwijderd__isnull=False).exists():
+        raise InhoudVerwijderd
     actiepunt = Actiepunt(
         sessie=sessie, omschrijving=omschrijving, eigenaar=eigenaar, deadline=deadline
     )
@@ -311,7 +331,7 @@ def sessie_inhoud_verwijderen(*, sessie):
     """Remove the confidential content of one session; attendance and hours stay."""
     for veld in Intervisiesessie.INHOUD_VELDEN:
         setattr(sessie, veld, "")
-    sessie.inhoud_verwijderd = timezone.now()
+    sessie.inhoud_verwijderd = sessie.inhoud_verwijderd or timezone.now()
     sessie.save()  # also updates the search index
     sessie.stappen.update(notitie="")
     sessie.actiepunten.all().delete()
@@ -319,10 +339,29 @@ def sessie_inhoud_verwijderen(*, sessie):
     sessie.schemawijzigingen.clear()
 
 
+def _met_inhoud():
+    """Sessions holding any content the retention command removes."""
+    q = Q(stappen__notitie__gt="") | Q(actiepunten__isnull=False)
+    q |= Q(interventies__isnull=False) | Q(schemawijzigingen__isnull=False)
+    for veld in Intervisiesessie.INHOUD_VELDEN:
+        q |= Q(**{f"{veld}__gt": ""})
+    return q
+
+
+def sessies_op_te_schonen(*, voor):
+    """Sessions dated before `voor` not yet cleaned, or cleaned but holding content again
+    (written before cleaned sessions refused new content)."""
+    return Intervisiesessie.objects.filter(
+        Q(inhoud_verwijderd__isnull=True)
+        | Q(pk__in=Intervisiesessie.objects.filter(_met_inhoud())),
+        datum__lt=voor,
+    )
+
+
 def sessies_opschonen(*, voor):
     """Remove content of every session dated before `voor`. Returns the number cleaned."""
     aantal = 0
-    for sessie in Intervisiesessie.objects.filter(datum__lt=voor, inhoud_verwijderd__isnull=True):
+    for sessie in sessies_op_te_schonen(voor=voor):
         sessie_inhoud_verwijderen(sessie=sessie)
         aantal += 1
     return aantal

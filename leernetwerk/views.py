@@ -180,8 +180,16 @@ def _met_nieuwe_versie(data, versie):
     return data
 
 
+def _inhoud_verwijderd(request, sessie):
+    """A cleaned session takes no new content: say so on its record page."""
+    messages.error(request, services.InhoudVerwijderd().messages[0])
+    return redirect(sessie)
+
+
 def sessie_bewerken(request, pk):
     sessie = _sessie_voor_lid(request, pk)
+    if sessie.inhoud_verwijderd and request.method != "POST":
+        return _inhoud_verwijderd(request, sessie)
     actueel = None
     if request.method == "POST":
         form = forms.SessieVerslagForm(request.POST, instance=sessie)
@@ -190,6 +198,8 @@ def sessie_bewerken(request, pk):
                 services.sessie_bijwerken(
                     sessie=sessie, versie=form.cleaned_data["versie"], gegevens=form.gegevens()
                 )
+            except services.InhoudVerwijderd as fout:
+                form.add_error(None, fout)  # what was typed stays in the form
             except services.VersieConflict as conflict:
                 _conflict_melding(request)
                 actueel = conflict.actueel
@@ -213,6 +223,8 @@ def sessie_bewerken(request, pk):
 def sessie_leiden(request, pk):
     """Walk the group through the method: terugblik, each step with its time, afronding."""
     sessie = _sessie_voor_lid(request, pk)
+    if sessie.inhoud_verwijderd and request.method != "POST":
+        return _inhoud_verwijderd(request, sessie)
     stappen = list(sessie.stappen.all())
     laatste = len(stappen) + 1
     try:
@@ -270,6 +282,8 @@ def sessie_leiden(request, pk):
                 naar_stap=naar,
                 **toevoegen,
             )
+        except services.InhoudVerwijderd as fout:
+            form.add_error(None, fout)  # what was typed stays in the form
         except services.VersieConflict as conflict:
             _conflict_melding(request)
             actueel = conflict.actueel

@@ -50,6 +50,7 @@ from whoosh import query as wq
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.index import LockError
 
+from cms.bestanden import prive_map
 from cms.search import nederlands, rangschikking
 
 logger = logging.getLogger("leernetwerk.zoeken")
@@ -212,7 +213,7 @@ class Opslag:
         return pad, compleet == "compleet"
 
     def nieuwe_generatie(self):
-        self.map.mkdir(parents=True, exist_ok=True)
+        prive_map(self.map)  # 0700: the index holds intervisie content
         pad = self.map / f"g-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}"
         pad.mkdir()
         whoosh_index.create_in(str(pad), schema())

@@ -157,6 +157,11 @@ WAGTAILSEARCH_BACKENDS = {"default": ZOEKBACKENDS[os.environ.get("ZOEKBACKEND", 
 # `manage.py intervisie_opschonen`; dates, duration and attendance stay.
 INTERVISIE_BEWAARTERMIJN_MAANDEN = int(os.environ.get("INTERVISIE_BEWAARTERMIJN_MAANDEN", "24"))
 
+# `manage.py backup_maken` writes into BACKUP_DIR (0700, archives 0600) and keeps only the newest
+# BACKUP_BEWAAR_AANTAL there: backups hold intervisie content until they rotate out.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
+BACKUP_BEWAAR_AANTAL = int(os.environ.get("BACKUP_BEWAAR_AANTAL", "14"))
+
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 AXES_FAILURE_LIMIT = 5

@@ -266,3 +266,90 @@ def test_beheerder_edits_methods_and_groups_in_the_admin_but_sessions_are_not_th
     )
     with pytest.raises(NoReverseMatch):
         reverse("wagtailsnippets_leernetwerk_intervisiesessie:list")
+
+
+def _verslag(sessie, **velden):
+    return {
+        "versie": sessie.versie,
+        "datum": sessie.datum.isoformat(),
+        "start": "13:30",
+        "eind": "15:00",
+        "vorm": "live",
+        **velden,
+    }
+
+
+def test_cleaned_session_takes_no_new_content(client_als, geschiedenis, demo_gebruikers):
+    oud = geschiedenis[0]
+    call_command("intervisie_opschonen", stdout=io.StringIO())
+    oud.refresh_from_db()
+    client = client_als("daan.mulder")
+    pagina = client.get(oud.get_absolute_url()).content.decode()
+    assert f"/intervisie/sessies/{oud.pk}/bewerken/" not in pagina
+    # Opening the editor (or the session runner) sends you back with the reason.
+    for url in (f"/intervisie/sessies/{oud.pk}/bewerken/", f"/intervisie/sessies/{oud.pk}/leiden/"):
+        response = client.get(url, follow=True)
+        assert response.redirect_chain[-1][0] == oud.get_absolute_url()
+        assert "Er kan geen nieuwe inhoud meer bij" in response.content.decode()
+    # A form still open from before the clean-up: refused at the form, the text stays there.
+    response = client.post(
+        f"/intervisie/sessies/{oud.pk}/bewerken/", _verslag(oud, casus="Nieuwe casus na opschonen")
+    )
+    assert response.status_code == 200
+    assert "Er kan geen nieuwe inhoud meer bij" in response.content.decode()
+    assert "Nieuwe casus na opschonen" in response.content.decode()
+    response = client.post(
+        f"/intervisie/sessies/{oud.pk}/leiden/?stap=1",
+        {"versie": oud.versie, "notitie": "Nieuwe notitie", "richting": "volgende"},
+    )
+    assert response.status_code == 200
+    assert "Er kan geen nieuwe inhoud meer bij" in response.content.decode()
+    oud.refresh_from_db()
+    assert oud.casus == "" and not any(s.notitie for s in oud.stappen.all())
+    with pytest.raises(services.InhoudVerwijderd):
+        services.actiepunt_toevoegen(
+            sessie=oud, omschrijving="Nieuw", eigenaar=demo_gebruikers["daan.mulder"]
+        )
+    assert not Actiepunt.objects.filter(sessie=oud).exists()
+
+
+def test_content_written_into_a_cleaned_session_before_is_cleaned_again(
+    geschiedenis, demo_gebruikers
+):
+    oud = geschiedenis[0]
+    call_command("intervisie_opschonen", stdout=io.StringIO())
+    oud.refresh_from_db()
+    verwijderd_op = oud.inhoud_verwijderd
+    # As an earlier version allowed: content saved into the cleaned session afterwards.
+    Intervisiesessie.objects.filter(pk=oud.pk).update(leerpunten="Later toegevoegd")
+    Actiepunt.objects.create(
+        sessie=oud, omschrijving="Later", eigenaar=demo_gebruikers["daan.mulder"]
+    )
+    uit = io.StringIO()
+    call_command("intervisie_opschonen", "--droog", stdout=uit)
+    assert "1 sessies" in uit.getvalue()
+    call_command("intervisie_opschonen", stdout=io.StringIO())
+    oud.refresh_from_db()
+    assert oud.leerpunten == "" and oud.inhoud_verwijderd == verwijderd_op
+    assert not Actiepunt.objects.filter(sessie=oud).exists()
+
+
+def test_retention_says_how_old_the_oldest_backup_is(geschiedenis, settings, tmp_path):
+    settings.BACKUP_DIR = tmp_path
+    uit, fout = io.StringIO(), io.StringIO()
+    call_command("intervisie_opschonen", stdout=uit, stderr=fout)
+    assert "Geen backups gevonden" in uit.getvalue()
+
+    gisteren = timezone.now() - datetime.timedelta(days=1)
+    (tmp_path / f"leernetwerk-{gisteren:%Y%m%d-%H%M%S}.tar.gz").write_bytes(b"")
+    uit, fout = io.StringIO(), io.StringIO()
+    call_command("intervisie_opschonen", stdout=uit, stderr=fout)
+    assert "1 dagen oud" in uit.getvalue() and "BACKUP_BEWAAR_AANTAL=14" in uit.getvalue()
+    assert fout.getvalue() == ""
+
+    oud = timezone.now() - datetime.timedelta(days=800)
+    (tmp_path / f"leernetwerk-{oud:%Y%m%d-%H%M%S}.tar.gz").write_bytes(b"")
+    uit, fout = io.StringIO(), io.StringIO()
+    call_command("intervisie_opschonen", "--droog", stdout=uit, stderr=fout)
+    assert f"Oudste backup: leernetwerk-{oud:%Y%m%d-%H%M%S}.tar.gz, 800 dagen oud" in uit.getvalue()
+    assert "ouder dan de bewaartermijn van 24 maanden" in fout.getvalue()

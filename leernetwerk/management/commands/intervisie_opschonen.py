@@ -5,8 +5,8 @@ import datetime
 from django.conf import settings
 from django.core.management import BaseCommand
 
-from leernetwerk.models import Intervisiesessie
-from leernetwerk.services import sessies_opschonen
+from cms.backup import backups_in
+from leernetwerk.services import sessies_op_te_schonen, sessies_opschonen
 
 
 def grensdatum(vandaag, maanden):
@@ -38,17 +38,41 @@ class Command(BaseCommand):
         maanden = int(getattr(settings, "INTERVISIE_BEWAARTERMIJN_MAANDEN", 24))
         grens = grensdatum(timezone.localdate(), maanden)
         if droog:
-            aantal = Intervisiesessie.objects.filter(
-                datum__lt=grens, inhoud_verwijderd__isnull=True
-            ).count()
+            aantal = sessies_op_te_schonen(voor=grens).count()
             self.stdout.write(
                 f"{aantal} sessies van voor {grens:%d-%m-%Y} zouden worden opgeschoond."
             )
-            return
-        aantal = sessies_opschonen(voor=grens)
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Inhoud van {aantal} sessies van voor {grens:%d-%m-%Y} verwijderd; "
-                "aanwezigheid en uren zijn bewaard."
+        else:
+            aantal = sessies_opschonen(voor=grens)
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Inhoud van {aantal} sessies van voor {grens:%d-%m-%Y} verwijderd; "
+                    "aanwezigheid en uren zijn bewaard."
+                )
             )
+        self.backups_melden(grens, maanden)
+
+    def backups_melden(self, grens, maanden):
+        """Backups keep content as it was when they were made: say how old the oldest is."""
+        from django.utils import timezone
+
+        map = settings.BACKUP_DIR
+        backups = backups_in(map)
+        if not backups:
+            self.stdout.write(f"Geen backups gevonden in {map}.")
+            return
+        pad, moment = backups[0]
+        dagen = (timezone.now() - moment).days
+        self.stdout.write(
+            f"Oudste backup: {pad.name}, {dagen} dagen oud. Backups bevatten de inhoud zoals die "
+            "was toen ze werden gemaakt; opgeschoonde inhoud verdwijnt daaruit pas als de backup "
+            f"wordt geroteerd (BACKUP_BEWAAR_AANTAL={settings.BACKUP_BEWAAR_AANTAL})."
         )
+        if timezone.localdate(moment) < grens:
+            self.stderr.write(
+                self.style.WARNING(
+                    f"Let op: {pad.name} is ouder dan de bewaartermijn van {maanden} maanden en "
+                    "bevat nog inhoud die al verwijderd had moeten zijn. Verwijder oude backups "
+                    "of verlaag BACKUP_BEWAAR_AANTAL."
+                )
+            )
