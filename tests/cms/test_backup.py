@@ -23,6 +23,7 @@ def omgeving(tmp_path):
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": "backup-test-" + "x" * 40,
         "ALLOWED_HOSTS": "127.0.0.1",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
         "LEERNETWERK_VAR_DIR": str(tmp_path / "var"),
         "MEDIA_ROOT": str(tmp_path / "media"),
         "SEARCH_INDEX_DIR": str(tmp_path / "index"),
