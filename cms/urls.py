@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -12,7 +13,10 @@ urlpatterns = [
     path("inloggen/", views.InlogView.as_view(), name="inloggen"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="uitloggen"),
     # The admin has no login of its own: /inloggen/ serves everyone (keeps ?next=).
-    path("beheer/login/", RedirectView.as_view(url="/inloggen/", query_string=True)),
+    path(
+        "beheer/login/",
+        login_not_required(RedirectView.as_view(url="/inloggen/", query_string=True)),
+    ),
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("", include("cms.search.urls")),
@@ -29,6 +33,6 @@ if settings.DEBUG:
 
 urlpatterns += [
     # Wagtail's own front-end login is not used: everything goes through /inloggen/.
-    path("_util/login/", RedirectView.as_view(url="/inloggen/")),
+    path("_util/login/", login_not_required(RedirectView.as_view(url="/inloggen/"))),
     path("", include(wagtail_urls)),
 ]

@@ -15,7 +15,7 @@ command -v wrk >/dev/null || { echo "wrk ontbreekt: sudo apt-get install wrk" >&
 werk=$(mktemp -d /tmp/leernetwerk-last.XXXXXX)
 export DJANGO_SETTINGS_MODULE=cms.settings.production
 export SECRET_KEY="lasttest-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0
+export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0 WAGTAILADMIN_BASE_URL="http://127.0.0.1:$PORT"
 export LEERNETWERK_VAR_DIR="$werk/var" STATIC_ROOT="$werk/static"
 mkdir -p "$werk/var"
 

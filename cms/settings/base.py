@@ -136,6 +136,9 @@ SESSION_COOKIE_AGE = 60 * 60 * 10  # one working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 WAGTAIL_SITE_NAME = "Leernetwerk"
+# No avatars from gravatar.com: that would send a hash of each editor's e-mail address abroad
+# (and the Content-Security-Policy blocks images from elsewhere anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_MODERATION_ENABLED = True
@@ -164,9 +167,29 @@ BACKUP_BEWAAR_AANTAL = int(os.environ.get("BACKUP_BEWAAR_AANTAL", "14"))
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+
+def _proxy_aantal():
+    waarde = os.environ.get("VERTROUWDE_PROXY_AANTAL", "0").strip()
+    if not waarde.isdigit():
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            "VERTROUWDE_PROXY_AANTAL moet een heel getal zijn: het aantal eigen reverse proxy's "
+            f"voor Leernetwerk (0 als er geen is), niet {waarde!r}."
+        )
+    return int(waarde)
+
+
+# Login throttling locks the combination of account and client address: five wrong passwords
+# lock that account from that address only, so an attacker elsewhere cannot lock the real user
+# out, and users behind one proxy do not lock each other out. The client address comes from
+# cms.beveiliging.client_adres: X-Forwarded-For counts only behind VERTROUWDE_PROXY_AANTAL of
+# our own proxies (0: the header is ignored, REMOTE_ADDR counts).
+VERTROUWDE_PROXY_AANTAL = _proxy_aantal()
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "cms.beveiliging.client_adres"
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -26,6 +26,13 @@ if not ALLOWED_HOSTS:
         "ALLOWED_HOSTS ontbreekt. Zet bijvoorbeeld ALLOWED_HOSTS=leernetwerk.example.nl"
     )
 CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS")
+# The public address, for links in e-mails (signalen, Wagtail's moderation mails).
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "").strip().rstrip("/")
+if not WAGTAILADMIN_BASE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL ontbreekt: het openbare adres van Leernetwerk voor links in "
+        "e-mails. Zet bijvoorbeeld WAGTAILADMIN_BASE_URL=https://leernetwerk.example.nl"
+    )
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "zoekindex"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
@@ -56,13 +63,17 @@ SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+# No inline scripts on our own pages: every script is a static file. Wagtail's admin still
+# writes inline <script> blocks (inline panels, date pickers, ...), so /beheer/ gets a policy of
+# its own that allows them; editors there are trusted, logged-in staff.
 LEERNETWERK_CSP = {
     "default-src": ["'self'"],
     "img-src": ["'self'", "data:"],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "script-src": ["'self'", "'unsafe-inline'"],
+    "script-src": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
+LEERNETWERK_CSP_BEHEER = {**LEERNETWERK_CSP, "script-src": ["'self'", "'unsafe-inline'"]}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

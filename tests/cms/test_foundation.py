@@ -26,9 +26,21 @@ def test_production_settings_refuse_missing_secret(monkeypatch):
         _productie_instellingen()
 
 
+def test_production_settings_refuse_missing_public_address(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "x" * 50)
+    monkeypatch.setenv("ALLOWED_HOSTS", "leernetwerk.example.nl")
+    monkeypatch.delenv("WAGTAILADMIN_BASE_URL", raising=False)
+    with pytest.raises(ImproperlyConfigured, match="WAGTAILADMIN_BASE_URL"):
+        _productie_instellingen()
+    monkeypatch.setenv("WAGTAILADMIN_BASE_URL", "leernetwerk.example.nl")
+    with pytest.raises(ImproperlyConfigured, match="WAGTAILADMIN_BASE_URL"):
+        _productie_instellingen()
+
+
 def test_production_settings_read_environment(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 50)
     monkeypatch.setenv("ALLOWED_HOSTS", "leernetwerk.example.nl,www.example.nl")
+    monkeypatch.setenv("WAGTAILADMIN_BASE_URL", "https://leernetwerk.example.nl/")
     monkeypatch.setenv("DATABASE_URL", "postgres://ln:geheim@db.example.nl:5432/leernetwerk")
     monkeypatch.setenv("SEARCH_INDEX_DIR", "/srv/zoekindex")
     production = _productie_instellingen()
@@ -36,6 +48,7 @@ def test_production_settings_read_environment(monkeypatch):
     assert production.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
     assert production.DATABASES["default"]["HOST"] == "db.example.nl"
     assert str(production.SEARCH_INDEX_DIR) == "/srv/zoekindex"
+    assert production.WAGTAILADMIN_BASE_URL == "https://leernetwerk.example.nl"
     assert production.SESSION_COOKIE_SECURE and production.CSRF_COOKIE_SECURE
     assert production.SECURE_HSTS_SECONDS > 0
 

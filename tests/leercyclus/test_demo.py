@@ -67,7 +67,8 @@ def test_home_tiles_alerts_for_teamchef_and_voornemens_for_everyone(client_als, 
     assert "signalen in je" not in html
 
 
-def test_alerts_mail_goes_to_teamchefs_with_participation_only(demo):
+def test_alerts_mail_goes_to_teamchefs_with_participation_only(demo, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://leernetwerk.example.nl"
     call_command("leercyclus_signalen_mailen")
     ontvangers = {m.to[0]: m for m in mail.outbox}
     assert set(ontvangers) == {
@@ -76,7 +77,7 @@ def test_alerts_mail_goes_to_teamchefs_with_participation_only(demo):
     }
     bericht = ontvangers["demo-teamchef@noordwaarde.example"]
     assert "Daan Mulder: geen activiteit sinds" in bericht.body
-    assert "/team/jongeren-noordwaarde/" in bericht.body
+    assert "https://leernetwerk.example.nl/team/jongeren-noordwaarde/" in bericht.body
     assert "Ricardo Martina" not in bericht.body, "only the chef's own teams"
     assert "Netwerkkaart" not in bericht.body and "intervisie sinds" in bericht.body
 
