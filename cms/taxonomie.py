@@ -101,11 +101,26 @@ class Ladder(Taxonomie):
         verbose_name_plural = _("participatieladders")
 
 
+def standaard_ladder():
+    """The ladder a new trede gets unless another is chosen: the default (VNG) ladder."""
+    ladder = Ladder.objects.filter(standaard=True).first()
+    if ladder is None:
+        ladder, _nieuw = Ladder.objects.get_or_create(
+            slug="participatieladder-vng",
+            defaults={"naam": "Participatieladder (VNG)", "standaard": True, "volgorde": 1},
+        )
+    return ladder.pk
+
+
 class Trede(Taxonomie):
     """A rung of a participatieladder (1-6 on the VNG ladder), or a subtrede below one."""
 
     ladder = models.ForeignKey(
-        Ladder, verbose_name=_("ladder"), on_delete=models.PROTECT, related_name="treden"
+        Ladder,
+        verbose_name=_("ladder"),
+        on_delete=models.PROTECT,
+        related_name="treden",
+        default=standaard_ladder,
     )
     code = models.CharField(_("code"), max_length=10, help_text=_("Bijvoorbeeld 2 of 2.3."))
     bovenliggend = models.ForeignKey(

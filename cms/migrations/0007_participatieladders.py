@@ -6,6 +6,7 @@ and trede 2 is divided into six subtreden. The VNG ladder keeps its six treden, 
 named as the VNG does: betaald werk zonder ondersteuning.
 """
 
+import cms.taxonomie
 import django.db.models.deletion
 import modelsearch.index
 from django.db import migrations, models
@@ -102,6 +103,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='trede',
             name='ladder',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='treden', to='cms.ladder', verbose_name='ladder'),
+            field=models.ForeignKey(default=cms.taxonomie.standaard_ladder, on_delete=django.db.models.deletion.PROTECT, related_name='treden', to='cms.ladder', verbose_name='ladder'),
         ),
     ]
