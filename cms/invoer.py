@@ -14,6 +14,7 @@
   reads the text later (an XLSX export, PostgreSQL's text columns).
 """
 
+import contextlib
 import re
 
 from django import forms
@@ -138,5 +139,7 @@ class StuurtekensMiddleware:
     def __call__(self, request):
         request.GET = _querydict_zonder_stuurtekens(request.GET)
         if request.method == "POST" and request.content_type in self.FORMULIEREN:
-            request.POST = _querydict_zonder_stuurtekens(request.POST)
+            # A client that went away mid-upload (OSError): CsrfViewMiddleware answers that.
+            with contextlib.suppress(OSError):
+                request.POST = _querydict_zonder_stuurtekens(request.POST)
         return self.get_response(request)

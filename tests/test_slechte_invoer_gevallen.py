@@ -9,13 +9,14 @@ invisible character.
 import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from cms.invoer import id_uit, terugweg
+from cms.invoer import StuurtekensMiddleware, id_uit, terugweg
 from kennisbank.handreiking.models import HoofdstukPage
 from kennisbank.models import InterventiePage
 from leernetwerk.leercyclus.models import Reflectie
@@ -278,3 +279,32 @@ def test_nul_in_a_query_string_is_stripped_before_search_and_filters(client, dem
     assert response.status_code == 200 and response.context["zoekterm"] == "jongeren"
     schema = client.get("/interventieschema/lijst/", {"doelgroep": "\x00jongeren\x0b"})
     assert schema.status_code == 200
+
+
+def _na_middleware(request):
+    gezien = {}
+
+    def view(request):
+        gezien["request"] = request
+        return None
+
+    StuurtekensMiddleware(view)(request)
+    return gezien["request"]
+
+
+def test_middleware_strips_every_value_and_keeps_files_json_and_clean_input_as_is(rf):
+    upload = SimpleUploadedFile("a.csv", b"titel\x0b;slug\n", content_type="text/csv")
+    request = _na_middleware(
+        rf.post("/?q=a\x00b&q=c", {"tekst": ["een\x0btwee", "drie\x1f"], "bestand": upload})
+    )
+    assert request.GET.getlist("q") == ["ab", "c"]
+    assert request.POST.getlist("tekst") == ["eentwee", "drie"]
+    assert request.FILES["bestand"].read() == b"titel\x0b;slug\n"  # files are not web text
+    assert not request.POST._mutable
+
+    schoon = rf.post("/", {"tekst": "Gewoon\ttekst\r\nmet regels"})
+    voor = schoon.POST
+    assert _na_middleware(schoon).POST is voor
+
+    json = _na_middleware(rf.post("/", '{"a": "\\u000b"}', content_type="application/json"))
+    assert json.body == b'{"a": "\\u000b"}'
