@@ -1,8 +1,11 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.invoer import ModelKeuzes
 from cms.models import (
     AuditRegel,
     Basismethodiek,
@@ -17,6 +20,10 @@ from cms.models import (
     WerkzaamElement,
 )
 from cms.tegels import Tegel
+
+# Every many-to-many field in the admin (taxonomies on pages, ParentalManyToManyField included):
+# an id that cannot exist is a field error, not an OverflowError from the database.
+register_form_field_override(models.ManyToManyField, override={"form_class": ModelKeuzes})
 
 
 def _viewset(taxonomie_model, extra_kolommen=(), filters=()):

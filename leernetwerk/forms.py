@@ -7,12 +7,13 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.invoer import ModelKeuze, ModelKeuzes
 from cms.privacy import controleer_tekst
 from kennisbank.models import InterventiePage
 from leernetwerk.models import Intervisiemethode, Intervisiesessie, Voornemen
 
 
-class GebruikerKeuze(forms.ModelChoiceField):
+class GebruikerKeuze(ModelKeuze):
     def label_from_instance(self, obj):
         return obj.get_full_name() or obj.username
 
@@ -48,7 +49,11 @@ class SessieNieuwForm(SessieTijdenMixin, forms.ModelForm):
             "start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "eind": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
-        field_classes = {"gespreksleider": GebruikerKeuze, "notulist": GebruikerKeuze}
+        field_classes = {
+            "methode": ModelKeuze,
+            "gespreksleider": GebruikerKeuze,
+            "notulist": GebruikerKeuze,
+        }
 
     def __init__(self, *args, groep, **kwargs):
         super().__init__(*args, **kwargs)
@@ -103,6 +108,10 @@ class SessieVerslagForm(SessieTijdenMixin, VersieMixin, forms.ModelForm):
             "notulist": GebruikerKeuze,
             "inbrenger": GebruikerKeuze,
             "procesverslag_auteur": GebruikerKeuze,
+            "interventies": ModelKeuzes,
+            "schemawijzigingen": ModelKeuzes,
+            "fases": ModelKeuzes,
+            "doelgroepen": ModelKeuzes,
         }
 
     LEERNETWERK_VELDEN = ("agenda", "procesverslag", "procesverslag_auteur", "schemawijzigingen")
@@ -174,7 +183,7 @@ class AfrondingForm(VersieMixin, forms.ModelForm):
         label=_("Klaar op"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     voornemen_gebruiker = GebruikerKeuze(label=_("Deelnemer"), queryset=None, required=False)
-    voornemen_interventie = forms.ModelChoiceField(
+    voornemen_interventie = ModelKeuze(
         label=_("Interventie die deze deelnemer gaat proberen"), queryset=None, required=False
     )
 

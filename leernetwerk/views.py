@@ -10,12 +10,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from cms.audit import AuditRegel
+from cms.invoer import id_uit, terugweg
 from cms.rollen import TEAMCHEF, heeft_rol
 from cms.services import audit_vastleggen
 from leernetwerk import forms, selectors, services
@@ -25,7 +25,7 @@ from leernetwerk.models import Actiepunt, Intervisiegroep, Intervisiesessie, Toe
 @require_POST
 def voornemen_maken(request):
     """'Dit ga ik proberen' on an interventie: record a voornemen and go back."""
-    interventie = get_object_or_404(Page.objects.live(), pk=request.POST.get("interventie"))
+    interventie = get_object_or_404(Page.objects.live(), pk=id_uit(request.POST.get("interventie")))
     _voornemen, nieuw = services.voornemen_maken(
         gebruiker=request.user, interventie=interventie.specific
     )
@@ -37,10 +37,7 @@ def voornemen_maken(request):
         )
     else:
         messages.info(request, _("Dit voornemen stond al open in je leercyclus."))
-    terug = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(terug, allowed_hosts={request.get_host()}):
-        terug = interventie.url
-    return redirect(terug)
+    return redirect(terugweg(request, request.POST.get("next"), interventie.url))
 
 
 # --- Intervisie: access ------------------------------------------------------------------------
@@ -346,14 +343,11 @@ def actiepunt_afronden(request, pk):
     in_sessie = None
     if request.POST.get("sessie"):
         in_sessie = get_object_or_404(
-            Intervisiesessie, pk=request.POST["sessie"], groep=actiepunt.sessie.groep
+            Intervisiesessie, pk=id_uit(request.POST["sessie"]), groep=actiepunt.sessie.groep
         )
     services.actiepunt_afronden(actiepunt=actiepunt, in_sessie=in_sessie)
     messages.success(request, _("Actiepunt afgesloten: “%(a)s”.") % {"a": actiepunt.omschrijving})
-    terug = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(terug, allowed_hosts={request.get_host()}):
-        terug = reverse("intervisie")
-    return redirect(terug)
+    return redirect(terugweg(request, request.POST.get("next"), reverse("intervisie")))
 
 
 def voornemen_bespreken(request, pk):
@@ -367,14 +361,15 @@ def voornemen_bespreken(request, pk):
             reflectie_werkte=form.cleaned_data["reflectie_werkte"],
         )
         messages.success(request, _("Je reflectie is opgeslagen en het voornemen afgerond."))
-        terug = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(terug, allowed_hosts={request.get_host()}):
-            terug = reverse("mijn_leercyclus")
-        return redirect(terug)
+        return redirect(terugweg(request, request.POST.get("next"), reverse("mijn_leercyclus")))
     return render(
         request,
         "leernetwerk/voornemen_bespreken.html",
-        {"voornemen": voornemen, "form": form, "next": request.GET.get("next", "")},
+        {
+            "voornemen": voornemen,
+            "form": form,
+            "next": terugweg(request, request.GET.get("next"), ""),
+        },
     )
 
 

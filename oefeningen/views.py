@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.invoer import id_uit
 from cms.models import Team
 from cms.rollen import TRAINER, heeft_rol
 from oefeningen import selectors, services
@@ -169,8 +170,8 @@ def wachtrij(request):
     _alleen_trainer(request)
     filters = selectors.wachtrij_filters()
     module = team = None
-    if request.GET.get("module", "").isdigit():
-        module = filters["modules"].filter(pk=request.GET["module"]).first()
+    if module_id := id_uit(request.GET.get("module")):
+        module = filters["modules"].filter(pk=module_id).first()
     if request.GET.get("team"):
         team = Team.objects.filter(slug=request.GET["team"]).first()
     return render(

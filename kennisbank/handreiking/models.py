@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -22,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.beoordeling import Beoordeelbaar
+from cms.invoer import terugweg
 from kennisbank.handreiking.blocks import RICHTEXT_FEATURES, HoofdstukBlock
 
 # Sub-URLs of books and chapters; a chapter slug may not take one of these.
@@ -229,10 +229,7 @@ class HoofdstukPage(RoutablePageMixin, Beoordeelbaar, Page):
             request,
             gettext("“%(titel)s” staat als gelezen in je leercyclus.") % {"titel": self.title},
         )
-        terug = request.POST.get("volgende", "")
-        if not url_has_allowed_host_and_scheme(terug, allowed_hosts={request.get_host()}):
-            terug = self.get_url(request)
-        return redirect(terug)
+        return redirect(terugweg(request, request.POST.get("volgende"), self.get_url(request)))
 
     @path("wijzigingen/", name="wijzigingen")
     def wijzigingen(self, request):
