@@ -192,3 +192,31 @@ def test_a_beheerder_who_is_no_earlier_member_cannot_share_the_history(
     assert response.status_code == 403
     client = client_als("bram.smit")
     assert client.get(f"/intervisie/sessies/{sessie.pk}/").status_code == 404
+
+
+def _aantal_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_group_page_and_members_admin_stay_within_a_fixed_number_of_queries(
+    client_als, demo_gebruikers, sessie
+):
+    groep = sessie.groep
+    beheerder = client_als("demo-beheerder")
+    _toevoegen(beheerder, groep, demo_gebruikers["bram.smit"])
+    lotte = client_als("lotte.jansen")
+    een = _aantal_queries(lotte, f"/intervisie/groepen/{groep.pk}/")
+    beheer_een = _aantal_queries(client_als("demo-beheerder"), _leden_url(groep))
+    beheerder = client_als("demo-beheerder")
+    for naam in ("anouk.bos", "ricardo.martina", "mirjam.postma"):
+        _toevoegen(beheerder, groep, demo_gebruikers[naam])
+    lotte = client_als("lotte.jansen")
+    pagina = lotte.get(f"/intervisie/groepen/{groep.pk}/").content.decode()
+    assert pagina.count("Eerdere sessies delen met") == 4
+    assert _aantal_queries(lotte, f"/intervisie/groepen/{groep.pk}/") == een
+    assert _aantal_queries(client_als("demo-beheerder"), _leden_url(groep)) == beheer_een
