@@ -1,7 +1,8 @@
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
-from django.db.models.signals import m2m_changed, post_migrate
+from django.db.models.signals import m2m_changed, post_migrate, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
+from wagtail.users import apps as wagtail_users_apps
 
 TAXONOMIE = [
     "fasereeks",
@@ -19,6 +20,7 @@ def _crud(app_label, modellen, acties=("add", "change", "delete", "view")):
 
 
 class CmsConfig(AppConfig):
+    default = True  # this module also holds GebruikersbeheerConfig (for wagtail.users)
     name = "cms"
     verbose_name = _("Leernetwerk basis")
 
@@ -51,11 +53,38 @@ class CmsConfig(AppConfig):
         post_migrate.connect(rollen_inrichten, dispatch_uid="cms_rollen_inrichten")
 
         from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group
 
-        from cms.signalen import rol_wijziging_vastleggen
+        from cms import signalen
+        from cms.organisaties import Team
 
+        User = get_user_model()
         m2m_changed.connect(
-            rol_wijziging_vastleggen,
-            sender=get_user_model().groups.through,
+            signalen.rol_wijziging_vastleggen,
+            sender=User.groups.through,
             dispatch_uid="cms_rol_wijziging",
         )
+        m2m_changed.connect(
+            signalen.rechten_van_rol_vastleggen,
+            sender=Group.permissions.through,
+            dispatch_uid="cms_rechten_van_rol",
+        )
+        pre_save.connect(
+            signalen.vorige_rechten_onthouden, sender=User, dispatch_uid="cms_vorige_rechten"
+        )
+        post_save.connect(
+            signalen.rechten_wijziging_vastleggen, sender=User, dispatch_uid="cms_rechten"
+        )
+        for veld, rol in (("teamchefs", "teamchef"), ("leden", "teamlid")):
+            m2m_changed.connect(
+                signalen.team_rol_vastlegger(rol),
+                sender=getattr(Team, veld).through,
+                dispatch_uid=f"cms_team_{veld}",
+                weak=False,
+            )
+
+
+class GebruikersbeheerConfig(wagtail_users_apps.WagtailUsersAppConfig):
+    """Wagtail's user admin with cms.gebruikers' forms (in INSTALLED_APPS for wagtail.users)."""
+
+    user_viewset = "cms.gebruikers.GebruikerViewSet"

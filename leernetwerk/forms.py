@@ -292,3 +292,45 @@ class UrenForm(forms.Form):
         if data.get("van") and data.get("tot") and data["tot"] < data["van"]:
             self.add_error("tot", _("De einddatum ligt voor de begindatum."))
         return data
+
+
+class LidmaatschapForm(forms.Form):
+    """Add or remove a member or gespreksleider of a group, always with a reason (audit log)."""
+
+    actie = forms.ChoiceField(
+        label=_("Wat wil je doen?"),
+        choices=[("toevoegen", _("Toevoegen")), ("verwijderen", _("Verwijderen"))],
+        widget=forms.RadioSelect,
+        initial="toevoegen",
+        error_messages={"required": _("Kies toevoegen of verwijderen.")},
+    )
+    rol = forms.ChoiceField(
+        label=_("Als"),
+        choices=[("lid", _("lid")), ("gespreksleider", _("gespreksleider"))],
+        widget=forms.RadioSelect,
+        initial="lid",
+        error_messages={"required": _("Kies lid of gespreksleider.")},
+    )
+    persoon = GebruikerKeuze(
+        label=_("Wie"),
+        queryset=get_user_model()
+        .objects.filter(is_active=True)
+        .order_by("first_name", "last_name", "username"),
+        error_messages={
+            "required": _("Kies een persoon."),
+            "invalid_choice": _("Deze persoon bestaat niet (meer); kies iemand uit de lijst."),
+        },
+    )
+    reden = forms.CharField(
+        label=_("Reden"),
+        help_text=_(
+            "Komt in het auditlog, met wie dit deed. Wie later lid wordt, leest de sessies van "
+            "vóór de toetreding niet, tenzij een eerder lid van de groep die deelt."
+        ),
+        min_length=15,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Geef een reden op."),
+            "min_length": _("Beschrijf de reden in minstens 15 tekens."),
+        },
+    )

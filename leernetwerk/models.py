@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -20,6 +21,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.privacy import geen_persoonsgegevens
+from leernetwerk.panels import LidmaatschappenPanel
 
 
 class Voornemen(models.Model):
@@ -146,17 +148,23 @@ class Intervisiegroep(models.Model):
         related_name="intervisiegroepen",
         help_text=_("Eén organisatie, of meerdere bij een gezamenlijk leernetwerk."),
     )
+    # Written only through leernetwerk.services (groepslid_toevoegen/_verwijderen): each
+    # membership records since when, by whom and why; the admin shows them read-only.
     leden = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("leden"),
         related_name="intervisiegroepen",
         blank=True,
+        through="Groepslidmaatschap",
+        through_fields=("groep", "persoon"),
     )
     gespreksleiders = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("gespreksleiders"),
         related_name="geleide_intervisiegroepen",
         blank=True,
+        through="Gespreksleiderschap",
+        through_fields=("groep", "persoon"),
     )
     cadans_weken = models.PositiveSmallIntegerField(
         _("om de hoeveel weken"), default=4, help_text=_("Bijvoorbeeld 4: elke vier weken.")
@@ -175,8 +183,7 @@ class Intervisiegroep(models.Model):
         FieldPanel("slug"),
         FieldPanel("soort"),
         FieldPanel("organisaties"),
-        FieldPanel("leden"),
-        FieldPanel("gespreksleiders"),
+        LidmaatschappenPanel(heading=_("Leden en gespreksleiders")),
         FieldPanel("cadans_weken"),
         FieldPanel("standaard_methode"),
     ]
@@ -191,6 +198,96 @@ class Intervisiegroep(models.Model):
 
     def get_absolute_url(self):
         return reverse("intervisiegroep", args=[self.pk])
+
+
+class Groepstoegang(models.Model):
+    """One person's place in a group: since when, added by whom and why.
+
+    A person added later reads only the sessions from their join date on, unless an earlier
+    member of the group shares the group's history with them (`ziet_eerdere_sessies`).
+    """
+
+    sinds = models.DateField(_("lid sinds"), default=timezone.localdate)
+    toegevoegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("toegevoegd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reden = models.TextField(_("reden"), blank=True)
+    ziet_eerdere_sessies = models.BooleanField(
+        _("ziet sessies van vóór de toetreding"),
+        default=False,
+        help_text=_("Alleen een eerder lid van de groep deelt de geschiedenis van de groep."),
+    )
+    eerdere_sessies_gedeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("eerdere sessies gedeeld door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.persoon} · {self.groep}"
+
+
+class Groepslidmaatschap(Groepstoegang):
+    rol = "lid"
+    rol_naam = _("lid")
+
+    groep = models.ForeignKey(
+        Intervisiegroep,
+        verbose_name=_("groep"),
+        on_delete=models.CASCADE,
+        related_name="lidmaatschappen",
+    )
+    persoon = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("lid"),
+        on_delete=models.CASCADE,
+        related_name="intervisie_lidmaatschappen",
+    )
+
+    class Meta:
+        ordering = ["sinds", "pk"]
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        constraints = [
+            models.UniqueConstraint(fields=["groep", "persoon"], name="groepslidmaatschap_uniek")
+        ]
+
+
+class Gespreksleiderschap(Groepstoegang):
+    rol = "gespreksleider"
+    rol_naam = _("gespreksleider")
+
+    groep = models.ForeignKey(
+        Intervisiegroep,
+        verbose_name=_("groep"),
+        on_delete=models.CASCADE,
+        related_name="leiderschappen",
+    )
+    persoon = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gespreksleider"),
+        on_delete=models.CASCADE,
+        related_name="intervisie_leiderschappen",
+    )
+
+    class Meta:
+        ordering = ["sinds", "pk"]
+        verbose_name = _("gespreksleiderschap")
+        verbose_name_plural = _("gespreksleiderschappen")
+        constraints = [
+            models.UniqueConstraint(fields=["groep", "persoon"], name="gespreksleiderschap_uniek")
+        ]
 
 
 class SessieQuerySet(SearchableQuerySetMixin, models.QuerySet):

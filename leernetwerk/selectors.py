@@ -1,17 +1,20 @@
 """Reads of the leernetwerk app: intervisie and voornemens.
 
 Who may read intervisie content is decided here and nowhere else: members and gespreksleiders of
-the group. Teamchefs get participation facts (dates, duration, attendance) only.
+the group, for the sessions from the day they joined (or all of them, when the group shared its
+history with them). Teamchefs get participation facts (dates, duration, attendance) only.
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, Q
+from django.db.models import Min, Prefetch, Q
 from django.utils import timezone
 
 from cms.rollen import BEHEERDER, heeft_rol
 from leernetwerk.models import (
     Aanwezigheid,
     Actiepunt,
+    Gespreksleiderschap,
+    Groepslidmaatschap,
     Intervisiegroep,
     Intervisiesessie,
     Voornemen,
@@ -41,9 +44,104 @@ def is_groepslid(user, groep):
     return groepen_van(user).filter(pk=groep.pk).exists()
 
 
+def _zichtbaar_vanaf(user):
+    """{groep id: first session date the user may read, or None for all of them}. One query.
+
+    A member or gespreksleider reads the sessions dated on or after joining; with
+    `ziet_eerdere_sessies` (the group shared its history) all of them.
+    """
+    if not user.is_authenticated:
+        return {}
+    velden = ("groep_id", "sinds", "ziet_eerdere_sessies")
+    rijen = (
+        Groepslidmaatschap.objects.filter(persoon=user)
+        .order_by()
+        .values_list(*velden)
+        .union(
+            Gespreksleiderschap.objects.filter(persoon=user).order_by().values_list(*velden),
+            all=True,
+        )
+    )
+    vanaf = {}
+    for groep_id, sinds, alles in rijen:
+        grens = None if alles else sinds
+        if groep_id in vanaf:
+            eerder = vanaf[groep_id]
+            grens = None if eerder is None or grens is None else min(eerder, grens)
+        vanaf[groep_id] = grens
+    return vanaf
+
+
+def alleen_zichtbaar(queryset, user, via=""):
+    """Narrow sessions (or, with `via="sessie__"`, rows of a session) to what `user` may read.
+
+    Only `groep_id` and `datum` are filtered on, so the same queryset also runs through the
+    search backend (they are FilterFields of Intervisiesessie).
+    """
+    vanaf = _zichtbaar_vanaf(user)
+    if not vanaf:
+        return queryset.none()
+    alle = sorted(g for g, datum in vanaf.items() if datum is None)
+    voorwaarde = Q(**{f"{via}groep_id__in": alle}) if alle else Q()
+    for groep_id, datum in sorted(vanaf.items()):
+        if datum is not None:
+            deel = Q(**{f"{via}groep_id": groep_id, f"{via}datum__gte": datum})
+            voorwaarde = voorwaarde | deel if voorwaarde else deel
+    return queryset.filter(voorwaarde)
+
+
 def mag_inhoud_lezen(user, sessie):
-    """Only members and gespreksleiders of the session's group read its content."""
-    return is_groepslid(user, sessie.groep)
+    """Only members and gespreksleiders of the session's group read it, from their join date."""
+    vanaf = _zichtbaar_vanaf(user)
+    if sessie.groep_id not in vanaf:
+        return False
+    return vanaf[sessie.groep_id] is None or sessie.datum >= vanaf[sessie.groep_id]
+
+
+def _toegangen_in(groep):
+    """Memberships and leaderships of the group (with the person), joined first first."""
+    rijen = [
+        *groep.lidmaatschappen.select_related("persoon"),
+        *groep.leiderschappen.select_related("persoon"),
+    ]
+    return sorted(rijen, key=lambda t: (t.sinds, t.pk))
+
+
+def _ziet_alles_voor(eigen, eerste_sessie):
+    """Whether one of these rows of a person covers every session of the group."""
+    return any(
+        t.ziet_eerdere_sessies or eerste_sessie is None or t.sinds <= eerste_sessie for t in eigen
+    )
+
+
+def mag_eerdere_sessies_delen(user, toegang):
+    """Sharing a group's history with a later member is the group's own decision: a member
+    (or gespreksleider) who reads that whole history takes it. Not the new member themselves,
+    and not a beheerder or trainer who joined later: nobody shares what they cannot read."""
+    if not user.is_authenticated or user.pk == toegang.persoon_id:
+        return False
+    eigen = [t for t in _toegangen_in(toegang.groep) if t.persoon_id == user.pk]
+    eerste = toegang.groep.sessies.aggregate(eerste=Min("datum"))["eerste"]
+    return bool(eigen) and _ziet_alles_voor(eigen, eerste)
+
+
+def nieuwe_leden_om_mee_te_delen(user, groep):
+    """Later members who do not see the group's earlier sessions, for whom `user` may decide.
+
+    Returns [] when the user may not decide or nothing earlier exists. Three queries.
+    """
+    eerste = groep.sessies.aggregate(eerste=Min("datum"))["eerste"]
+    if eerste is None:
+        return []
+    toegangen = _toegangen_in(groep)
+    eigen = [t for t in toegangen if t.persoon_id == user.pk]
+    if not eigen or not _ziet_alles_voor(eigen, eerste):
+        return []
+    return [
+        t
+        for t in toegangen
+        if t.persoon_id != user.pk and not t.ziet_eerdere_sessies and t.sinds > eerste
+    ]
 
 
 def mag_inhoud_openen_met_reden(user):
@@ -52,10 +150,8 @@ def mag_inhoud_openen_met_reden(user):
 
 
 def sessies_zichtbaar_voor(user):
-    """Sessions whose content this user may read: those of the user's own groups."""
-    return Intervisiesessie.objects.filter(
-        groep__in=groepen_van(user), inhoud_verwijderd__isnull=True
-    )
+    """Sessions whose content this user may read: of the user's own groups, since joining."""
+    return alleen_zichtbaar(Intervisiesessie.objects.filter(inhoud_verwijderd__isnull=True), user)
 
 
 def sessie_met_inhoud(pk):
@@ -84,14 +180,16 @@ def sessie_met_inhoud(pk):
 
 
 def groepen_overzicht(user):
-    """The user's groups with members and recent sessions (list page: fixed query count)."""
+    """The user's groups with members and the sessions they may see (fixed query count)."""
     return groepen_van(user).prefetch_related(
         "leden",
         "gespreksleiders",
         "organisaties",
         Prefetch(
             "sessies",
-            queryset=Intervisiesessie.objects.select_related("methode").prefetch_related(
+            queryset=alleen_zichtbaar(Intervisiesessie.objects.all(), user)
+            .select_related("methode")
+            .prefetch_related(
                 Prefetch(
                     "aanwezigheden",
                     queryset=Aanwezigheid.objects.select_related("deelnemer"),
@@ -101,53 +199,54 @@ def groepen_overzicht(user):
     )
 
 
-def groep_met_sessies(pk):
+def groep_met_sessies(pk, user):
+    """The group page: members and the sessions this user may see (from joining, or all)."""
     return Intervisiegroep.objects.prefetch_related(
         "leden",
         "gespreksleiders",
         "organisaties",
         Prefetch(
             "sessies",
-            queryset=Intervisiesessie.objects.select_related(
-                "methode", "gespreksleider"
-            ).prefetch_related(
+            queryset=alleen_zichtbaar(Intervisiesessie.objects.all(), user)
+            .select_related("methode", "gespreksleider")
+            .prefetch_related(
                 Prefetch("aanwezigheden", queryset=Aanwezigheid.objects.select_related("deelnemer"))
             ),
         ),
     ).get(pk=pk)
 
 
-def vorige_sessie(sessie):
-    """The group's session before this one (for the terugblik)."""
+def vorige_sessie(sessie, *, user):
+    """The group's session before this one that `user` may see (for the terugblik)."""
     return (
-        Intervisiesessie.objects.filter(groep=sessie.groep)
+        alleen_zichtbaar(Intervisiesessie.objects.filter(groep=sessie.groep), user)
         .filter(Q(datum__lt=sessie.datum) | Q(datum=sessie.datum, start__lt=sessie.start))
         .order_by("-datum", "-start")
         .first()
     )
 
 
-def open_actiepunten_van_groep_voor(sessie):
-    """Open actiepunten of the group's earlier sessions: what this session looks back on."""
+def open_actiepunten_van_groep_voor(sessie, *, user):
+    """Open actiepunten of the group's earlier sessions that `user` may see: the terugblik."""
+    actiepunten = Actiepunt.objects.filter(
+        sessie__groep=sessie.groep, afgerond__isnull=True, sessie__datum__lte=sessie.datum
+    )
     return (
-        Actiepunt.objects.filter(
-            sessie__groep=sessie.groep, afgerond__isnull=True, sessie__datum__lte=sessie.datum
-        )
+        alleen_zichtbaar(actiepunten, user, via="sessie__")
         .exclude(sessie=sessie)
         .select_related("eigenaar", "sessie")
         .order_by("deadline", "pk")
     )
 
 
-def voornemens_ter_bespreking(sessie):
-    """Voornemens chosen in the previous leernetwerkbijeenkomst, reviewed in this one."""
-    vorige = (
-        Intervisiesessie.objects.filter(
-            groep=sessie.groep, methode__is_leernetwerk=True, datum__lt=sessie.datum
-        )
-        .order_by("-datum", "-start")
-        .first()
+def voornemens_ter_bespreking(sessie, *, user):
+    """Voornemens chosen in the previous leernetwerkbijeenkomst, reviewed in this one.
+
+    Nothing when that bijeenkomst is from before `user` joined (and was not shared)."""
+    eerdere = Intervisiesessie.objects.filter(
+        groep=sessie.groep, methode__is_leernetwerk=True, datum__lt=sessie.datum
     )
+    vorige = alleen_zichtbaar(eerdere, user).order_by("-datum", "-start").first()
     if vorige is None:
         return Voornemen.objects.none()
     return Voornemen.objects.filter(bijeenkomst=vorige).select_related("gebruiker", "interventie")
@@ -173,13 +272,11 @@ def volgende_procesverslag_auteur(groep, datum=None):
 
 
 def mijn_open_actiepunten(user):
+    eigen = Actiepunt.objects.filter(
+        eigenaar=user, afgerond__isnull=True, sessie__inhoud_verwijderd__isnull=True
+    )
     return (
-        Actiepunt.objects.filter(
-            eigenaar=user,
-            afgerond__isnull=True,
-            sessie__groep__in=groepen_van(user),
-            sessie__inhoud_verwijderd__isnull=True,
-        )
+        alleen_zichtbaar(eigen, user, via="sessie__")
         .select_related("sessie__groep")
         .order_by("deadline", "pk")
     )

@@ -3,18 +3,21 @@
 import datetime
 import logging
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from cms.activiteiten import Activiteit
-from cms.services import activiteit_intrekken, activiteit_vastleggen
+from cms.audit import AuditRegel
+from cms.services import activiteit_intrekken, activiteit_vastleggen, audit_vastleggen
 from leernetwerk import selectors
 from leernetwerk.models import (
     Aanwezigheid,
     Actiepunt,
+    Gespreksleiderschap,
+    Groepslidmaatschap,
     Intervisiegroep,
     Intervisiesessie,
     Sessiestap,
@@ -106,7 +109,9 @@ def groep_aanmaken(
     soort=Intervisiegroep.Soort.INTERVISIEGROEP,
     cadans_weken=4,
     standaard_methode=None,
+    door=None,
 ):
+    """Create a group with its founding members: they are the group, so they see all of it."""
     groep = Intervisiegroep.objects.create(
         naam=naam,
         slug=slug,
@@ -115,9 +120,115 @@ def groep_aanmaken(
         standaard_methode=standaard_methode,
     )
     groep.organisaties.set(organisaties)
-    groep.leden.set(leden)
-    groep.gespreksleiders.set(gespreksleiders)
+    reden = _("Lid bij de oprichting van de groep.")
+    for model, personen in ((Groepslidmaatschap, leden), (Gespreksleiderschap, gespreksleiders)):
+        model.objects.bulk_create(
+            model(
+                groep=groep,
+                persoon=persoon,
+                toegevoegd_door=door,
+                reden=reden,
+                ziet_eerdere_sessies=True,
+            )
+            for persoon in personen
+        )
     return groep
+
+
+# Membership: who reads a group's content. Every change is written to the audit log.
+ROLLEN_IN_GROEP = {"lid": Groepslidmaatschap, "gespreksleider": Gespreksleiderschap}
+
+
+def _rol_in_groep_loggen(*, door, persoon, groep, wat, reden=""):
+    tekst = _("Intervisiegroep “%(groep)s”: %(wat)s.") % {"groep": groep.naam, "wat": wat}
+    if reden:
+        tekst += " " + _("Reden: %(reden)s") % {"reden": reden}
+    audit_vastleggen(
+        actie=AuditRegel.Actie.ROL_GEWIJZIGD,
+        gebruiker=door,
+        onderwerp=persoon.get_username(),
+        reden=tekst,
+    )
+
+
+@transaction.atomic
+def groepslid_toevoegen(*, groep, persoon, door, reden, rol="lid"):
+    """Add a member (or gespreksleider) as of today; earlier sessions stay closed to them.
+
+    Only an earlier member of the group can share the history (`eerdere_sessies_delen`), so
+    whoever adds themselves reads what the group records from now on, nothing before.
+    """
+    model = ROLLEN_IN_GROEP[rol]
+    if model.objects.filter(groep=groep, persoon=persoon).exists():
+        raise ValidationError(
+            {
+                "persoon": _("%(naam)s is al %(rol)s van deze groep.")
+                % {"naam": persoon.get_full_name() or persoon.get_username(), "rol": model.rol_naam}
+            }
+        )
+    toegang = model.objects.create(groep=groep, persoon=persoon, toegevoegd_door=door, reden=reden)
+    # Invite the new member to the sessions already planned from today on.
+    Aanwezigheid.objects.bulk_create(
+        [
+            Aanwezigheid(sessie=sessie, deelnemer=persoon)
+            for sessie in groep.sessies.filter(datum__gte=toegang.sinds).exclude(
+                status=Intervisiesessie.Status.AFGEROND
+            )
+        ],
+        ignore_conflicts=True,
+    )
+    _rol_in_groep_loggen(
+        door=door,
+        persoon=persoon,
+        groep=groep,
+        wat=_("toegevoegd als %(rol)s") % {"rol": model.rol_naam},
+        reden=reden,
+    )
+    return toegang
+
+
+@transaction.atomic
+def groepslid_verwijderen(*, groep, persoon, door, reden, rol="lid"):
+    """Remove a member (or gespreksleider): from now on they read nothing of the group."""
+    model = ROLLEN_IN_GROEP[rol]
+    verwijderd = model.objects.filter(groep=groep, persoon=persoon).delete()[0]
+    if not verwijderd:
+        raise ValidationError(
+            {
+                "persoon": _("%(naam)s is geen %(rol)s van deze groep.")
+                % {"naam": persoon.get_full_name() or persoon.get_username(), "rol": model.rol_naam}
+            }
+        )
+    _rol_in_groep_loggen(
+        door=door,
+        persoon=persoon,
+        groep=groep,
+        wat=_("verwijderd als %(rol)s") % {"rol": model.rol_naam},
+        reden=reden,
+    )
+
+
+@transaction.atomic
+def eerdere_sessies_delen(*, toegang, door):
+    """The group's decision: let a later member read the sessions from before they joined.
+
+    Only a member who sees that history themselves decides (see selectors), never the new
+    member, and not a beheerder who is no such member.
+    """
+    toegang = type(toegang).objects.select_for_update().get(pk=toegang.pk)
+    if not selectors.mag_eerdere_sessies_delen(door, toegang):
+        raise PermissionDenied
+    toegang.ziet_eerdere_sessies = True
+    toegang.eerdere_sessies_gedeeld_door = door
+    toegang.save(update_fields=["ziet_eerdere_sessies", "eerdere_sessies_gedeeld_door"])
+    _rol_in_groep_loggen(
+        door=door,
+        persoon=toegang.persoon,
+        groep=toegang.groep,
+        wat=_("de sessies van vóór %(datum)s gedeeld")
+        % {"datum": toegang.sinds.strftime("%d-%m-%Y")},
+    )
+    return toegang
 
 
 @transaction.atomic

@@ -8,6 +8,11 @@ urlpatterns = [
     path("intervisie/uren/", views.uren_pdf, name="intervisie_uren"),
     path("intervisie/groepen/<int:pk>/", views.groep, name="intervisiegroep"),
     path("intervisie/groepen/<int:pk>/sessies/nieuw/", views.sessie_nieuw, name="sessie_nieuw"),
+    path(
+        "intervisie/groepen/<int:pk>/eerdere-sessies/",
+        views.eerdere_sessies_delen,
+        name="eerdere_sessies_delen",
+    ),
     path("intervisie/sessies/<int:pk>/", views.sessie, name="intervisiesessie"),
     path("intervisie/sessies/<int:pk>/bewerken/", views.sessie_bewerken, name="sessie_bewerken"),
     path("intervisie/sessies/<int:pk>/leiden/", views.sessie_leiden, name="sessie_leiden"),

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,6 +20,7 @@ from cms.rollen import TEAMCHEF, heeft_rol
 from cms.services import audit_vastleggen
 from leernetwerk import forms, selectors, services
 from leernetwerk.models import Actiepunt, Intervisiegroep, Intervisiesessie, ToegangsLog, Voornemen
+from leernetwerk.services import ROLLEN_IN_GROEP
 
 
 @require_POST
@@ -43,7 +44,16 @@ def voornemen_maken(request):
 # --- Intervisie: access ------------------------------------------------------------------------
 
 
-def _weigeren(request, *, sessie=None, groep=None):
+def _weigeren(request):
+    """A page for one role only (no id in it): log and answer 403."""
+    services.toegang_loggen(
+        gebruiker=request.user, soort=ToegangsLog.Soort.GEWEIGERD, pad=request.get_full_path()
+    )
+    raise PermissionDenied
+
+
+def _verbergen(request, *, sessie=None, groep=None):
+    """Log the refused look, then answer exactly as for an id that does not exist (404)."""
     services.toegang_loggen(
         gebruiker=request.user,
         soort=ToegangsLog.Soort.GEWEIGERD,
@@ -51,21 +61,28 @@ def _weigeren(request, *, sessie=None, groep=None):
         groep=groep,
         pad=request.get_full_path(),
     )
-    raise PermissionDenied
+    raise Http404
+
+
+def _bestaand(queryset, pk):
+    gevonden = queryset.filter(pk=pk).first()
+    if gevonden is None:
+        raise Http404
+    return gevonden
 
 
 def _sessie_voor_lid(request, pk):
-    """The session, for a member of its group; anyone else gets 403 and is logged."""
-    sessie = get_object_or_404(Intervisiesessie.objects.select_related("groep", "methode"), pk=pk)
+    """The session, for those who may read it; anyone else gets the 404 of an unknown id."""
+    sessie = _bestaand(Intervisiesessie.objects.select_related("groep", "methode"), pk)
     if not selectors.mag_inhoud_lezen(request.user, sessie):
-        _weigeren(request, sessie=sessie)
+        _verbergen(request, sessie=sessie)
     return sessie
 
 
 def _groep_voor_lid(request, pk):
-    groep = get_object_or_404(Intervisiegroep, pk=pk)
+    groep = _bestaand(Intervisiegroep.objects.all(), pk)
     if not selectors.is_groepslid(request.user, groep):
-        _weigeren(request, groep=groep)
+        _verbergen(request, groep=groep)
     return groep
 
 
@@ -102,10 +119,40 @@ def deelname(request):
 
 def groep(request, pk):
     _groep_voor_lid(request, pk)
-    groep = selectors.groep_met_sessies(pk)
+    groep = selectors.groep_met_sessies(pk, request.user)
     return render(
-        request, "leernetwerk/groep.html", {"groep": groep, "vandaag": timezone.localdate()}
+        request,
+        "leernetwerk/groep.html",
+        {
+            "groep": groep,
+            "vandaag": timezone.localdate(),
+            "nieuwe_leden": selectors.nieuwe_leden_om_mee_te_delen(request.user, groep),
+        },
     )
+
+
+@require_POST
+def eerdere_sessies_delen(request, pk):
+    """An earlier member shares the group's history with a later member (the group decides)."""
+    groep = _groep_voor_lid(request, pk)
+    model = ROLLEN_IN_GROEP.get(request.POST.get("rol", ""))
+    persoon = request.POST.get("persoon", "")
+    if model is None or not persoon.isdigit():
+        raise Http404
+    toegang = model.objects.select_related("persoon", "groep")
+    toegang = toegang.filter(groep=groep, persoon=persoon).first()
+    if toegang is None:
+        raise Http404
+    services.eerdere_sessies_delen(toegang=toegang, door=request.user)
+    messages.success(
+        request,
+        _("%(naam)s leest nu ook de sessies van vóór %(datum)s.")
+        % {
+            "naam": toegang.persoon.get_full_name() or toegang.persoon.get_username(),
+            "datum": toegang.sinds.strftime("%d-%m-%Y"),
+        },
+    )
+    return redirect(groep)
 
 
 def sessie_nieuw(request, pk):
@@ -133,12 +180,12 @@ def _sessie_context(request, sessie):
 
 
 def sessie(request, pk):
-    """The record. Members read it; a beheerder only after stating a reason; others 403."""
-    sessie = get_object_or_404(Intervisiesessie.objects.select_related("groep", "methode"), pk=pk)
+    """The record. Members read it; a beheerder only after stating a reason; others 404."""
+    sessie = _bestaand(Intervisiesessie.objects.select_related("groep", "methode"), pk)
     if selectors.mag_inhoud_lezen(request.user, sessie):
         return render(request, "leernetwerk/sessie.html", _sessie_context(request, sessie))
     if not selectors.mag_inhoud_openen_met_reden(request.user):
-        _weigeren(request, sessie=sessie)
+        _verbergen(request, sessie=sessie)
     form = forms.RedenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.toegang_loggen(
@@ -305,9 +352,9 @@ def sessie_leiden(request, pk):
         "actueel": actueel,
     }
     if nummer == 0:
-        context["terugblik"] = selectors.open_actiepunten_van_groep_voor(sessie)
+        context["terugblik"] = selectors.open_actiepunten_van_groep_voor(sessie, user=request.user)
         if sessie.methode.is_leernetwerk:
-            context["voornemens"] = selectors.voornemens_ter_bespreking(sessie)
+            context["voornemens"] = selectors.voornemens_ter_bespreking(sessie, user=request.user)
     if nummer == laatste:
         context["actiepunten"] = sessie.actiepunten.select_related("eigenaar")
         context["nieuwe_voornemens"] = sessie.voornemens.select_related("gebruiker")
@@ -337,13 +384,15 @@ def aanwezigheid(request, pk):
 
 @require_POST
 def actiepunt_afronden(request, pk):
-    actiepunt = get_object_or_404(Actiepunt.objects.select_related("sessie__groep"), pk=pk)
+    actiepunt = _bestaand(Actiepunt.objects.select_related("sessie__groep"), pk)
     if not selectors.mag_inhoud_lezen(request.user, actiepunt.sessie):
-        _weigeren(request, sessie=actiepunt.sessie)
+        _verbergen(request, sessie=actiepunt.sessie)
     in_sessie = None
     if request.POST.get("sessie"):
         in_sessie = get_object_or_404(
-            Intervisiesessie, pk=id_uit(request.POST["sessie"]), groep=actiepunt.sessie.groep
+            selectors.sessies_zichtbaar_voor(request.user),
+            pk=id_uit(request.POST["sessie"]),
+            groep=actiepunt.sessie.groep,
         )
     services.actiepunt_afronden(actiepunt=actiepunt, in_sessie=in_sessie)
     messages.success(request, _("Actiepunt afgesloten: “%(a)s”.") % {"a": actiepunt.omschrijving})

@@ -1,6 +1,6 @@
 """What leernetwerk contributes to cms: admin snippets, search types, home tiles, demo content."""
 
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.search.registry import ZoekType
 from cms.tegels import Tegel
-from leernetwerk import selectors
+from leernetwerk import beheer, selectors
 from leernetwerk.models import Intervisiegroep, Intervisiemethode, Intervisiesessie, ToegangsLog
 
 
@@ -45,6 +45,17 @@ class IntervisieGroep(SnippetViewSetGroup):
 
 
 register_snippet(IntervisieGroep)
+
+
+@hooks.register("register_admin_urls")
+def groepsleden_url():
+    return [
+        path(
+            "intervisie/groepen/<int:pk>/leden/",
+            beheer.groepsleden,
+            name="intervisiegroep_leden",
+        )
+    ]
 
 
 @hooks.register("zoekbare_typen")

@@ -1,7 +1,8 @@
 """Permission matrix: every URL against every role, with the status each must get.
 
 One table says, for each path (with objects from the demo content) and each role, what a GET
-returns: 200, 403, 404, 405 (POST-only), "L" (sent to /inloggen/) or "R" (another redirect).
+returns: 200, 403, 404 (also for an existing id the role may not know of), 405 (POST-only),
+"L" (sent to /inloggen/) or "R" (another redirect).
 A URL in the URL conf or a route of a routable page type without a row here fails
 `test_every_url_has_a_row`, so new URLs cannot slip past the matrix.
 """
@@ -82,23 +83,27 @@ MATRIX = {
     "intervisie/uren/": ("/intervisie/uren/", rij()),
     "intervisie/groepen/<int:pk>/": (
         "/intervisie/groepen/{groep}/",
-        rij(ingelogd=403, consulent=200),
+        rij(ingelogd=404, consulent=200),
     ),
     "intervisie/groepen/<int:pk>/sessies/nieuw/": (
         "/intervisie/groepen/{groep}/sessies/nieuw/",
-        rij(ingelogd=403, consulent=200),
+        rij(ingelogd=404, consulent=200),
+    ),
+    "intervisie/groepen/<int:pk>/eerdere-sessies/": (
+        "/intervisie/groepen/{groep}/eerdere-sessies/",
+        POST,
     ),
     "intervisie/sessies/<int:pk>/": (
         "/intervisie/sessies/{sessie}/",
-        rij(ingelogd=403, consulent=200),
+        rij(ingelogd=404, consulent=200, beheerder=403),  # beheerder: the reason form
     ),
     "intervisie/sessies/<int:pk>/bewerken/": (
         "/intervisie/sessies/{sessie}/bewerken/",
-        rij(ingelogd=403, consulent=200),
+        rij(ingelogd=404, consulent=200),
     ),
     "intervisie/sessies/<int:pk>/leiden/": (
         "/intervisie/sessies/{sessie}/leiden/",
-        rij(ingelogd=403, consulent=200),
+        rij(ingelogd=404, consulent=200),
     ),
     "intervisie/sessies/<int:pk>/aanwezigheid/": (
         "/intervisie/sessies/{sessie}/aanwezigheid/",
@@ -106,11 +111,11 @@ MATRIX = {
     ),
     "intervisie/sessies/<int:pk>.json": (
         "/intervisie/sessies/{sessie}.json",
-        rij(ingelogd=403, consulent=200),
+        rij(ingelogd=404, consulent=200),
     ),
     "intervisie/sessies/<int:pk>/export.md": (
         "/intervisie/sessies/{sessie}/export.md",
-        rij(ingelogd=403, consulent=200),
+        rij(ingelogd=404, consulent=200),
     ),
     "intervisie/actiepunten/<int:pk>/afronden/": (
         "/intervisie/actiepunten/{actiepunt}/afronden/",

@@ -24,7 +24,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "cms.apps.GebruikersbeheerConfig",  # wagtail.users; only superusers grant superuser
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -102,7 +102,7 @@ def test_gespreksleider_runs_incidentmethode_and_members_confirm(
     # The teamchef gets no content.
     inloggen("demo-teamchef")
     response = page.goto(f"{live_server.url}{sessie_vandaag.get_absolute_url()}")
-    assert response.status == 403
+    assert response.status == 404  # as for a session that does not exist
     assert CASUS not in page.content()
     sessie = Intervisiesessie.objects.get(pk=sessie_vandaag.pk)
     assert sessie.status == Intervisiesessie.Status.AFGEROND and sessie.casus == CASUS

@@ -1,12 +1,19 @@
 """Confidentiality: only group members read content; teamchefs see participation only."""
 
 import json
+import re
 
 import pytest
 
 from cms.search.registry import zoekbare_typen
 from leernetwerk.models import ToegangsLog
 from tests.leernetwerk.conftest import CASUS
+
+
+def _zonder_csrf(response):
+    """The page body without the per-response masked CSRF token (it differs every time)."""
+    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", response.content)
+
 
 INHOUD_URLS = [
     "/intervisie/sessies/{pk}/",
@@ -19,9 +26,13 @@ INHOUD_URLS = [
 
 @pytest.mark.parametrize("buitenstaander", ["demo-teamchef", "bram.smit", "demo-trainer"])
 @pytest.mark.parametrize("url", INHOUD_URLS)
-def test_non_members_get_403_on_content_and_are_logged(client_als, sessie, buitenstaander, url):
-    response = client_als(buitenstaander).get(url.format(pk=sessie.pk))
-    assert response.status_code == 403
+def test_non_members_get_404_on_content_and_are_logged(client_als, sessie, buitenstaander, url):
+    client = client_als(buitenstaander)
+    response = client.get(url.format(pk=sessie.pk))
+    onbekend = client.get(url.format(pk=sessie.pk + 1000))
+    # The same answer as for a session that does not exist: nothing tells that this one does.
+    assert response.status_code == onbekend.status_code == 404
+    assert _zonder_csrf(response) == _zonder_csrf(onbekend)
     assert CASUS.encode() not in response.content
     log = ToegangsLog.objects.get()
     assert log.soort == ToegangsLog.Soort.GEWEIGERD
@@ -30,13 +41,38 @@ def test_non_members_get_403_on_content_and_are_logged(client_als, sessie, buite
 
 def test_non_member_cannot_open_the_group_page_nor_confirm_attendance(client_als, sessie):
     client = client_als("bram.smit")
-    assert client.get(f"/intervisie/groepen/{sessie.groep.pk}/").status_code == 403
+    assert client.get(f"/intervisie/groepen/{sessie.groep.pk}/").status_code == 404
     response = client.post(
         f"/intervisie/sessies/{sessie.pk}/aanwezigheid/", {"actie": "bevestigen"}
     )
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert not sessie.aanwezigheden.filter(deelnemer__username="bram.smit").exists()
     assert ToegangsLog.objects.filter(soort="geweigerd").count() == 2
+
+
+@pytest.mark.parametrize(
+    "methode,url",
+    [
+        ("get", "/intervisie/groepen/{groep}/"),
+        ("get", "/intervisie/groepen/{groep}/sessies/nieuw/"),
+        ("post", "/intervisie/groepen/{groep}/eerdere-sessies/"),
+        ("post", "/intervisie/sessies/{sessie}/aanwezigheid/"),
+        ("post", "/intervisie/actiepunten/{actiepunt}/afronden/"),
+    ],
+)
+def test_forbidden_and_unknown_ids_get_the_same_answer(client_als, sessie, methode, url):
+    client = client_als("bram.smit")
+    bestaand = {
+        "groep": sessie.groep.pk,
+        "sessie": sessie.pk,
+        "actiepunt": sessie.actiepunten.get().pk,
+    }
+    onbekend = {naam: pk + 1000 for naam, pk in bestaand.items()}
+    verboden = getattr(client, methode)(url.format(**bestaand))
+    niet_bestaand = getattr(client, methode)(url.format(**onbekend))
+    assert verboden.status_code == niet_bestaand.status_code == 404
+    assert _zonder_csrf(verboden) == _zonder_csrf(niet_bestaand)
+    assert sessie.actiepunten.get().afgerond is None
 
 
 def test_members_read_the_record_in_page_json_and_export(client_als, sessie):
@@ -103,4 +139,4 @@ def test_beheerder_opens_content_only_with_a_logged_reason(client_als, sessie):
     log = ToegangsLog.objects.get()
     assert log.soort == ToegangsLog.Soort.BEHEERDER and log.reden == reden
     # The reason opens this view only: JSON and export stay closed to the beheerder.
-    assert client.get(f"/intervisie/sessies/{sessie.pk}.json").status_code == 403
+    assert client.get(f"/intervisie/sessies/{sessie.pk}.json").status_code == 404
