@@ -7,7 +7,7 @@ from openpyxl import Workbook, load_workbook
 from wagtail.models import Revision
 
 from kennisbank.demo import demo_laden
-from kennisbank.models import InterventiePage
+from kennisbank.models import ImportTaak, InterventiePage
 from kennisbank.services import KOLOMMEN, interventies_importeren
 
 
@@ -94,10 +94,9 @@ def test_update_by_slug_changes_the_existing_page_without_duplicating(schema):
 
 
 def test_file_level_errors_are_reported_in_dutch(schema):
-    zonder_tags = als_csv([rij(1)], kolommen=[k for k in KOLOMMEN if k != "tags"])
-    assert [(f.rij, f.kolom) for f in importeer(zonder_tags).fouten] == [(1, "tags")]
-    latin = als_csv([rij(1, titel="Café")]).decode().encode("latin-1")
-    assert "geen UTF-8" in importeer(latin).fouten[0].melding
+    zonder_fases = als_csv([rij(1)], kolommen=[k for k in KOLOMMEN if k != "fases"])
+    assert [(f.rij, f.kolom) for f in importeer(zonder_fases).fouten] == [(1, "fases")]
+    assert "verplicht" in importeer(zonder_fases).fouten[0].melding
     assert "csv" in importeer(b"x", naam="lijst.pdf").fouten[0].melding
     dubbel = importeer(als_csv([rij(1), rij(2, slug="import-1")]))
     assert [(f.rij, f.kolom) for f in dubbel.fouten] == [(3, "slug")]
@@ -156,7 +155,7 @@ def test_export_follows_the_filters_and_uses_the_import_columns(client_als, sche
     assert list(rijen[0]) == KOLOMMEN
     assert [r[1] for r in rijen[1:]] == ["import-2"]
     tekst = client.get("/interventieschema/export.csv?status=pilot").content.decode("utf-8-sig")
-    assert [r["slug"] for r in csv.DictReader(io.StringIO(tekst))] == ["import-1"]
+    assert [r["slug"] for r in csv.DictReader(io.StringIO(tekst), delimiter=";")] == ["import-1"]
 
 
 def test_upload_page_is_for_kennisbeheerders_and_reports_errors(client_als, schema):
@@ -177,9 +176,17 @@ def test_upload_page_is_for_kennisbeheerders_and_reports_errors(client_als, sche
     assert "Controle geslaagd" in response.content.decode()
     assert not InterventiePage.objects.exists()
     bestand.seek(0)
-    response = client.post("/interventieschema/importeren/", {"bestand": bestand})
-    assert "Import opgeslagen" in response.content.decode()
+    response = client.post("/interventieschema/importeren/", {"bestand": bestand}, follow=True)
+    taak = ImportTaak.objects.get()
+    assert response.redirect_chain == [(f"/interventieschema/importeren/{taak.pk}/", 302)]
+    html = response.content.decode()
+    assert "Import opgeslagen" in html and "1 nieuw, 0 gewijzigd, 0 ongewijzigd." in html
     assert InterventiePage.objects.get().title == "Interventie 1"
+    assert taak.gebruiker.username == "demo-kennisbeheerder" and bytes(taak.inhoud) == b""
+    voortgang = client.get(f"/interventieschema/importeren/{taak.pk}/voortgang/").json()
+    assert voortgang["loopt"] is False and voortgang["verwerkt"] == voortgang["totaal"] == 1
+    consulent = client_als("demo-consulent")
+    assert consulent.get(f"/interventieschema/importeren/{taak.pk}/").status_code == 403
 
 
 def test_demo_loads_twice_to_the_same_state(schema):
