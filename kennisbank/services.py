@@ -13,6 +13,7 @@ again is a no-op. The write goes in batches of one transaction each (the SQLite 
 free between them) and in bulk: a page costs a few rows, not three saves through the page tree.
 """
 
+import time
 import uuid
 from dataclasses import dataclass, field
 
@@ -68,6 +69,10 @@ KOLOMMEN = [
 VERPLICHTE_KOLOMMEN = ["titel", "samenvatting", "fases", "laag"]
 SCHEIDING = ";"
 BATCH = 250  # rows per write transaction
+# Pause between two batches. A connection waiting for the SQLite write lock checks again at
+# most every 100 ms (SQLite's busy handler); without a pause the next batch takes the lock
+# back at once and a login waits for the whole import.
+PAUZE = 0.15
 
 # column -> (model field on InterventiePage, taxonomy model, required)
 TAXONOMIE_KOLOMMEN = {
@@ -502,6 +507,8 @@ def interventies_importeren(
     # (a login, a session) get the SQLite write lock between batches.
     with indexeren_uitgesteld():
         for begin in range(0, len(te_schrijven), batch):
+            if begin:
+                time.sleep(PAUZE)
             stuk = te_schrijven[begin : begin + batch]
             with transaction.atomic():
                 if voortgang:

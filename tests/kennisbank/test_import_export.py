@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from wagtail.models import Revision
 
+from kennisbank import services
 from kennisbank.demo import demo_laden
 from kennisbank.models import ImportTaak, InterventiePage
 from kennisbank.services import KOLOMMEN, interventies_importeren
@@ -367,3 +368,38 @@ def test_generated_input_in_any_column_dry_run_and_import_agree(schema, kolom, w
             pagina = InterventiePage.objects.get()
             pagina.full_clean(exclude=["path", "depth", "url_path"])  # what was written is valid
         transaction.set_rollback(True)
+
+
+def test_status_page_shows_progress_while_the_task_runs_and_errors_after_a_refusal(
+    client_als, schema, demo_gebruikers
+):
+    client = client_als("demo-kennisbeheerder")
+    taak = ImportTaak.objects.create(
+        bestandsnaam="groot.csv", toestand="bezig", totaal=1000, verwerkt=250
+    )
+    html = client.get(f"/interventieschema/importeren/{taak.pk}/").content.decode()
+    assert '<progress id="importbalk" max="1000" value="250">' in html
+    assert "250 van 1000 rijen verwerkt" in html and "kennisbank/js/importvoortgang.js" in html
+    stand = client.get(f"/interventieschema/importeren/{taak.pk}/voortgang/").json()
+    assert stand == {
+        "toestand": "bezig",
+        "loopt": True,
+        "verwerkt": 250,
+        "totaal": 1000,
+        "tekst": "250 van 1000 rijen verwerkt",
+    }
+
+    # The task validates again: what changed since the dry run refuses the file, writing nothing.
+    taak = services.importtaak_aanmaken(
+        inhoud=als_csv([rij(1), rij(2, doelgroepen="kabouters")]),
+        bestandsnaam="lijst.csv",
+        gebruiker=demo_gebruikers["demo-kennisbeheerder"],
+    )
+    services.importtaak_uitvoeren(taak_id=taak.pk)
+    taak.refresh_from_db()
+    assert taak.toestand == "geweigerd" and bytes(taak.inhoud) == b""
+    assert not InterventiePage.objects.exists()
+    html = client.get(f"/interventieschema/importeren/{taak.pk}/").content.decode()
+    assert "1 fout gevonden: er is niets opgeslagen" in html
+    assert "<td>3</td><td>doelgroepen</td><td>“kabouters” is onbekend in doelgroepen.</td>" in html
+    assert "importvoortgang.js" not in html
