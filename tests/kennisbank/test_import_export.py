@@ -403,3 +403,15 @@ def test_status_page_shows_progress_while_the_task_runs_and_errors_after_a_refus
     assert "1 fout gevonden: er is niets opgeslagen" in html
     assert "<td>3</td><td>doelgroepen</td><td>“kabouters” is onbekend in doelgroepen.</td>" in html
     assert "importvoortgang.js" not in html
+
+
+@pytest.mark.parametrize("backend", ["whoosh", "database"])
+def test_imported_and_updated_interventies_are_found_by_search(schema, settings, backend):
+    from tests.search.conftest import _backend_instellen
+
+    _backend_instellen(backend, settings)
+    importeer(als_csv([rij(1, samenvatting="Werken met een krachtenkaart."), rij(2)]))
+    gevonden = InterventiePage.objects.live().search("krachtenkaart")
+    assert [p.slug for p in gevonden] == ["import-1"]
+    importeer(als_csv([rij(1, samenvatting="Werken met een netwerkcirkel.")]))
+    assert [p.slug for p in InterventiePage.objects.live().search("netwerkcirkel")] == ["import-1"]
