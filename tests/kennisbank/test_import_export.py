@@ -356,7 +356,12 @@ TEKSTEN = st.one_of(
 @example(kolom="slug", waarde="a" * 300)  # passed the old dry run, then failed the import
 @example(kolom="titel", waarde="x" * 256)
 @example(kolom="bronnen", waarde="Bron\x0b\x00")
-def test_generated_input_in_any_column_dry_run_and_import_agree(schema, kolom, waarde):
+def test_generated_input_in_any_column_dry_run_and_import_agree(schema, settings, kolom, waarde):
+    # Validation and the database are under test here, not the search index (which a rolled
+    # back example would leave behind).
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {**settings.WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": False}
+    }
     bestand = als_csv([rij(1, **{kolom: waarde})])
     with transaction.atomic():
         proef = importeer(bestand, proef=True)
