@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.models import Basismethodiek, Doelgroep, Klanttype, Trede, WerkzaamElement
 from kennisbank.models import Bewijsniveau, Herkomst, Status
 
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
 
 class TaxonomieKeuze(forms.ModelChoiceField):
@@ -66,8 +66,8 @@ class SchemaFilterForm(forms.Form):
 
 class ImportForm(forms.Form):
     bestand = forms.FileField(
-        label=_("Bestand (CSV in UTF-8 of Excel .xlsx)"),
-        help_text=_("Eerste regel: de kolomnamen, precies zoals in de export."),
+        label=_("Bestand (CSV of Excel .xlsx, hoogstens 10 MB)"),
+        help_text=_("Eerste regel: de kolomnamen, zoals in de export."),
     )
     alleen_controleren = forms.BooleanField(
         label=_("Alleen controleren, nog niets opslaan"), required=False, initial=True
@@ -79,5 +79,11 @@ class ImportForm(forms.Form):
         if not (naam.endswith(".csv") or naam.endswith(".xlsx")):
             raise forms.ValidationError(_("Kies een .csv- of .xlsx-bestand."))
         if bestand.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError(_("Het bestand is groter dan 5 MB."))
+            raise forms.ValidationError(
+                _(
+                    "Het bestand is %(mb)s MB; de grens is 10 MB. Splits het in kleinere "
+                    "bestanden en lees ze een voor een in."
+                )
+                % {"mb": f"{bestand.size / 1024 / 1024:.1f}".replace(".", ",")}
+            )
         return bestand

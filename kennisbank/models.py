@@ -6,6 +6,7 @@ and facets.
 """
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -137,6 +138,18 @@ class InterventieschemaPage(RoutablePageMixin, Page):
         from kennisbank import views
 
         return views.importeren(request, self)
+
+    @path("importeren/<int:pk>/")
+    def importtaak(self, request, pk):
+        from kennisbank import views
+
+        return views.importtaak(request, self, pk)
+
+    @path("importeren/<int:pk>/voortgang/")
+    def importtaak_voortgang(self, request, pk):
+        from kennisbank import views
+
+        return views.importtaak_voortgang(request, self, pk)
 
 
 class InterventiePage(Beoordeelbaar, Page):
@@ -361,3 +374,56 @@ class BeslismomentPage(Page):
         context["beslisopties"] = selectors.beslisopties(self)
         context["verwijzingen"] = selectors.verwijzingen_naar(self)
         return context
+
+
+class ImportTaak(models.Model):
+    """One real (not dry-run) import of interventies, run as a background task.
+
+    Holds the uploaded file until the task is done (then it is emptied), the progress the status
+    page shows, and the outcome: counts, or the errors that refused the file.
+    """
+
+    class Toestand(models.TextChoices):
+        WACHTEND = "wachtend", _("wacht op zijn beurt")
+        BEZIG = "bezig", _("bezig")
+        KLAAR = "klaar", _("klaar")
+        GEWEIGERD = "geweigerd", _("geweigerd, niets opgeslagen")
+        MISLUKT = "mislukt", _("afgebroken door een fout")
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    bestandsnaam = models.CharField(_("bestand"), max_length=255)
+    inhoud = models.BinaryField(_("inhoud"), blank=True, editable=False)
+    toestand = models.CharField(
+        _("toestand"), max_length=20, choices=Toestand.choices, default=Toestand.WACHTEND
+    )
+    totaal = models.PositiveIntegerField(_("rijen"), default=0)
+    verwerkt = models.PositiveIntegerField(_("verwerkt"), default=0)
+    nieuw = models.PositiveIntegerField(_("nieuw"), default=0)
+    gewijzigd = models.PositiveIntegerField(_("gewijzigd"), default=0)
+    ongewijzigd = models.PositiveIntegerField(_("ongewijzigd"), default=0)
+    fouten = models.JSONField(_("fouten"), default=list, blank=True)
+    meldingen = models.JSONField(_("meldingen"), default=list, blank=True)
+    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    bijgewerkt = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("import van interventies")
+        verbose_name_plural = _("imports van interventies")
+        ordering = ["-aangemaakt"]
+
+    def __str__(self):
+        return f"{self.bestandsnaam} ({self.get_toestand_display()})"
+
+    @property
+    def loopt(self):
+        return self.toestand in (self.Toestand.WACHTEND, self.Toestand.BEZIG)
+
+    @property
+    def procent(self):
+        return round(100 * self.verwerkt / self.totaal) if self.totaal else 0

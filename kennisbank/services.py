@@ -1,29 +1,44 @@
 """Writes of the kennisbank: importing interventies from CSV or XLSX, and the matching export.
 
-The file format is one row per interventie with exactly the columns in KOLOMMEN. Multi-valued
-cells are separated by ";", taxonomy values match by slug or name (case-insensitive). Every row
-is validated first; with any error nothing is written. A row whose slug exists updates that
-interventie (a new revision, published) only when something differs, so importing an export
-again is a no-op.
+The file format is one row per interventie with the columns in KOLOMMEN; only titel,
+samenvatting, fases and laag must be there. A column left out keeps its value on update and gets
+the default on create. Multi-valued cells are separated by ";", taxonomy values match by slug or
+name (case-insensitive). Reading (encodings, separators, size limits) and writing (safe cells)
+go through cms.spreadsheets.
+
+Every row is validated first, with the model's own field checks and the privacy guard, so a dry
+run and the real import agree; with any error nothing is written. A row whose slug exists updates
+that interventie (a new revision, published) only when something differs, so importing an export
+again is a no-op. The write goes in batches of one transaction each (the SQLite write lock is
+free between them) and in bulk: a page costs a few rows, not three saves through the page tree.
 """
 
-import csv
-import io
+import time
+import uuid
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Page, ReferenceIndex
-from wagtail.signal_handlers import disable_reference_index_auto_update
+from modelsearch.backends import get_search_backends
+from taggit.models import Tag
+from wagtail.models import Page, PageLogEntry, Revision
 
+from cms import spreadsheets
 from cms.models import Basismethodiek, Doelgroep, Fase, Klanttype, Trede, WerkzaamElement
+from cms.privacy import vind_persoonsgegevens
 from cms.search.backend import indexeren_uitgesteld
 from kennisbank.models import (
     Bewijsniveau,
     Herkomst,
+    ImportTaak,
     InterventiePage,
     InterventieschemaPage,
+    InterventieTag,
     Laag,
     Onderdeel,
     Status,
@@ -51,7 +66,13 @@ KOLOMMEN = [
     "bronnen",
     "tags",
 ]
+VERPLICHTE_KOLOMMEN = ["titel", "samenvatting", "fases", "laag"]
 SCHEIDING = ";"
+BATCH = 250  # rows per write transaction
+# Pause between two batches. A connection waiting for the SQLite write lock checks again at
+# most every 100 ms (SQLite's busy handler); without a pause the next batch takes the lock
+# back at once and a login waits for the whole import.
+PAUZE = 0.15
 
 # column -> (model field on InterventiePage, taxonomy model, required)
 TAXONOMIE_KOLOMMEN = {
@@ -70,14 +91,21 @@ KEUZE_KOLOMMEN = {
     "bewijsniveau": (Bewijsniveau, Bewijsniveau.NIET_BEOORDEELD, False),
     "status": (Status, Status.BESCHIKBAAR, False),
 }
-# column -> (model field, max length, required)
+# column -> (model field, required, multi-line)
 TEKST_KOLOMMEN = {
-    "titel": ("title", 255, True),
-    "samenvatting": ("samenvatting", 600, True),
-    "aanbieder": ("aanbieder", 200, False),
-    "duur": ("duur", 120, False),
-    "kosten": ("kosten", 120, False),
-    "bronnen": ("bronnen", None, False),
+    "titel": ("title", True, False),
+    "samenvatting": ("samenvatting", True, True),
+    "aanbieder": ("aanbieder", False, False),
+    "duur": ("duur", False, False),
+    "kosten": ("kosten", False, False),
+    "bronnen": ("bronnen", False, True),
+}
+# model field -> column, for the model's own field errors
+_MODELVELDEN = {f.name for f in InterventiePage._meta.concrete_fields}
+VELD_KOLOM = {
+    **{veld: kolom for kolom, (veld, _v, _m) in TEKST_KOLOMMEN.items()},
+    **{kolom: kolom for kolom in KEUZE_KOLOMMEN},
+    "slug": "slug",
 }
 
 
@@ -91,6 +119,7 @@ class ImportFout:
 @dataclass
 class ImportResultaat:
     fouten: list = field(default_factory=list)
+    meldingen: list = field(default_factory=list)  # ImportFout-shaped notices, nothing refused
     nieuw: list = field(default_factory=list)  # slugs
     gewijzigd: list = field(default_factory=list)
     ongewijzigd: list = field(default_factory=list)
@@ -105,53 +134,8 @@ class ImportResultaat:
         return len(self.nieuw) + len(self.gewijzigd) + len(self.ongewijzigd)
 
 
-class _BestandFout(Exception):
-    pass
-
-
 def _foutvolgorde(fout):
     return (fout.rij, KOLOMMEN.index(fout.kolom) if fout.kolom in KOLOMMEN else -1)
-
-
-# --- Reading files ---------------------------------------------------------------------------
-
-
-def _rijen_uit_csv(inhoud):
-    try:
-        tekst = inhoud.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise _BestandFout(
-            _("Het bestand is geen UTF-8. Sla het in Excel op als 'CSV UTF-8'.")
-        ) from e
-    eerste_regel = tekst.split("\n", 1)[0]
-    scheidingsteken = "," if "," in eerste_regel else ";"
-    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheidingsteken)
-    return [list(rij) for rij in lezer]
-
-
-def _rijen_uit_xlsx(inhoud):
-    from openpyxl import load_workbook
-
-    try:
-        werkboek = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
-    except Exception as e:  # openpyxl raises many kinds for a damaged or non-xlsx file
-        raise _BestandFout(_("Het Excel-bestand kan niet worden gelezen.")) from e
-    blad = werkboek.worksheets[0]
-    rijen = [
-        ["" if waarde is None else str(waarde) for waarde in rij]
-        for rij in blad.iter_rows(values_only=True)
-    ]
-    werkboek.close()
-    return rijen
-
-
-def bestand_lezen(inhoud, bestandsnaam):
-    """Return the file's rows as lists of strings; raise _BestandFout when unreadable."""
-    if bestandsnaam.lower().endswith(".xlsx"):
-        return _rijen_uit_xlsx(inhoud)
-    if bestandsnaam.lower().endswith(".csv"):
-        return _rijen_uit_csv(inhoud)
-    raise _BestandFout(_("Alleen .csv (UTF-8) en .xlsx kunnen worden ingelezen."))
 
 
 # --- Taxonomy lookup -------------------------------------------------------------------------
@@ -236,40 +220,69 @@ def interventie_naar_rij(interventie):
     return {kolom: str(rij[kolom]) for kolom in KOLOMMEN}
 
 
-def _gegevens_naar_rij(gegevens):
-    """The export row that an interventie with these validated values would have."""
-    rij = {
-        "titel": gegevens["title"],
-        "slug": gegevens["slug"],
-        "samenvatting": gegevens["samenvatting"],
-        "laag": Laag(gegevens["laag"]).label,
-        "onderdeel": Onderdeel(gegevens["onderdeel"]).label if gegevens["onderdeel"] else "",
-        "bewijsniveau": Bewijsniveau(gegevens["bewijsniveau"]).label,
-        "status": Status(gegevens["status"]).label,
-        "aanbieder": gegevens["aanbieder"],
-        "duur": gegevens["duur"],
-        "kosten": gegevens["kosten"],
-        "bronnen": gegevens["bronnen"],
-        "tags": SCHEIDING.join(sorted(gegevens["tags"], key=str.lower)),
-    }
-    for kolom, (veld, _model, _verplicht) in TAXONOMIE_KOLOMMEN.items():
-        rij[kolom] = SCHEIDING.join(obj.naam for obj in gegevens[veld])
-    return {kolom: str(rij[kolom]) for kolom in KOLOMMEN}
+def _gegevens_naar_rij(gegevens, kolommen):
+    """The export cells of these columns that an interventie with these values would have."""
+    rij = {}
+    for kolom in kolommen:
+        if kolom in TEKST_KOLOMMEN:
+            rij[kolom] = gegevens[TEKST_KOLOMMEN[kolom][0]]
+        elif kolom == "slug":
+            rij[kolom] = gegevens["slug"]
+        elif kolom in KEUZE_KOLOMMEN:
+            waarde = gegevens[kolom]
+            rij[kolom] = KEUZE_KOLOMMEN[kolom][0](waarde).label if waarde else ""
+        elif kolom in TAXONOMIE_KOLOMMEN:
+            veld = TAXONOMIE_KOLOMMEN[kolom][0]
+            rij[kolom] = SCHEIDING.join(obj.naam for obj in gegevens[veld])
+        else:
+            rij[kolom] = SCHEIDING.join(sorted(gegevens["tags"], key=str.lower))
+    return {kolom: str(waarde) for kolom, waarde in rij.items()}
 
 
 # --- Validation ------------------------------------------------------------------------------
 
 
+def _cellen_lezen(nummer, rij, kop, meldingen):
+    """The row as {kolom: text}: control characters out (with a notice), newlines normalised,
+    the export's formula apostrophe undone."""
+    cellen = {}
+    for i, kolom in enumerate(kop):
+        if kolom not in KOLOMMEN:
+            continue
+        waarde = rij[i] if i < len(rij) else ""
+        meerdere_regels = kolom in ("samenvatting", "bronnen")
+        waarde, tekens = spreadsheets.stuurtekens_vervangen(waarde, meerdere_regels=meerdere_regels)
+        if tekens:
+            meldingen.append(
+                ImportFout(
+                    nummer,
+                    kolom,
+                    _(
+                        "Onzichtbaar stuurteken %(tekens)s weggehaald (zoals een regeleinde uit "
+                        "Word); controleer de tekst na de import."
+                    )
+                    % {"tekens": ", ".join(tekens)},
+                )
+            )
+        cellen[kolom] = spreadsheets.formule_terug(_tekst(waarde))
+    return cellen
+
+
 def _rij_valideren(nummer, cellen, opzoeker):
-    """Return (gegevens, fouten) for one row given as {kolom: tekst}."""
+    """Return (gegevens, fouten) for one row given as {kolom: tekst} (present columns only)."""
     fouten = []
     gegevens = {}
+    foute_kolommen = set()
 
     def fout(kolom, melding):
+        foute_kolommen.add(kolom)
         fouten.append(ImportFout(nummer, kolom, str(melding)))
 
-    for kolom, (veld, lengte, verplicht) in TEKST_KOLOMMEN.items():
-        waarde = _tekst(cellen[kolom])
+    for kolom, (veld, verplicht, _meerdere) in TEKST_KOLOMMEN.items():
+        if kolom not in cellen:
+            continue
+        waarde = cellen[kolom]
+        lengte = InterventiePage._meta.get_field(veld).max_length
         if verplicht and not waarde:
             fout(kolom, _("Verplicht: vul dit in."))
         elif lengte and len(waarde) > lengte:
@@ -279,7 +292,7 @@ def _rij_valideren(nummer, cellen, opzoeker):
             )
         gegevens[veld] = waarde
 
-    slug = cellen["slug"].strip() or slugify(gegevens["title"])
+    slug = cellen.get("slug") or slugify(gegevens["title"])
     if slug != slugify(slug) or not slug:
         fout(
             "slug",
@@ -289,7 +302,9 @@ def _rij_valideren(nummer, cellen, opzoeker):
     gegevens["slug"] = slug
 
     for kolom, (keuzes, standaard, verplicht) in KEUZE_KOLOMMEN.items():
-        waarde = cellen[kolom].strip()
+        if kolom not in cellen:
+            continue
+        waarde = cellen[kolom]
         if not waarde:
             if verplicht:
                 fout(kolom, _("Verplicht: vul dit in."))
@@ -305,6 +320,8 @@ def _rij_valideren(nummer, cellen, opzoeker):
         gegevens[kolom] = gevonden
 
     for kolom, (veld, _model, verplicht) in TAXONOMIE_KOLOMMEN.items():
+        if kolom not in cellen:
+            continue
         waarden = [w.strip() for w in cellen[kolom].split(SCHEIDING) if w.strip()]
         if verplicht and not waarden:
             fout(kolom, _("Verplicht: noem minstens één waarde."))
@@ -317,72 +334,90 @@ def _rij_valideren(nummer, cellen, opzoeker):
                 objecten.append(obj)
         gegevens[veld] = sorted(objecten, key=_sorteersleutel)
 
-    tags = []
-    for tag in (t.strip() for t in cellen["tags"].split(SCHEIDING)):
-        if not tag:
-            continue
-        if len(tag) > 100:
-            fout("tags", _("Tag “%(tag)s…” is langer dan 100 tekens.") % {"tag": tag[:20]})
-        elif tag.lower() not in {t.lower() for t in tags}:
-            tags.append(tag)
-    gegevens["tags"] = tags
+    if "tags" in cellen:
+        tags = []
+        for tag in (t.strip() for t in cellen["tags"].split(SCHEIDING)):
+            if not tag:
+                continue
+            if len(tag) > 100:
+                fout("tags", _("Tag “%(tag)s…” is langer dan 100 tekens.") % {"tag": tag[:20]})
+            elif tag.lower() not in {t.lower() for t in tags}:
+                tags.append(tag)
+        gegevens["tags"] = tags
+
+    # The privacy guard: an interventie describes an approach, never a client.
+    for kolom in [*TEKST_KOLOMMEN, "tags"]:
+        if kolom in cellen and kolom not in foute_kolommen:
+            vondsten = vind_persoonsgegevens(cellen[kolom])
+            if vondsten:
+                fout(
+                    kolom,
+                    _("Hier staan gegevens waarmee een klant herkenbaar is. %(wat)s")
+                    % {"wat": " ".join(v.melding for v in vondsten)},
+                )
+
+    # The model's own field checks (lengths, slug format, choices), exactly those the write
+    # would meet, so a dry run that passes means an import that passes.
+    te_controleren = {v for v, k in VELD_KOLOM.items() if v in gegevens and k not in foute_kolommen}
+    if te_controleren:
+        pagina = InterventiePage(**{v: gegevens[v] for v in te_controleren})
+        try:
+            pagina.clean_fields(exclude=_MODELVELDEN - te_controleren)
+        except ValidationError as e:
+            for veld, meldingen in e.message_dict.items():
+                for melding in meldingen:
+                    fout(VELD_KOLOM.get(veld, ""), melding)
     return gegevens, fouten
 
 
-def _toepassen(interventie, gegevens):
-    for veld in ("title", "slug", "samenvatting", "aanbieder", "duur", "kosten", "bronnen"):
-        setattr(interventie, veld, gegevens[veld])
-    interventie.draft_title = gegevens["title"]
-    for veld in ("laag", "onderdeel", "bewijsniveau", "status"):
-        setattr(interventie, veld, gegevens[veld])
-    for _kolom, (veld, _model, _verplicht) in TAXONOMIE_KOLOMMEN.items():
-        setattr(interventie, veld, gegevens[veld])
-    interventie.tags.set(gegevens["tags"])
+def _kop_controleren(kop, resultaat):
+    for k in VERPLICHTE_KOLOMMEN:
+        if k not in kop:
+            resultaat.fouten.append(
+                ImportFout(1, k, _("Deze kolom is verplicht en ontbreekt in de eerste regel."))
+            )
+    for k in kop:
+        if k and k not in KOLOMMEN:
+            resultaat.fouten.append(
+                ImportFout(
+                    1,
+                    k,
+                    _("Onbekende kolom. Toegestaan zijn: %(kolommen)s.")
+                    % {"kolommen": ", ".join(KOLOMMEN)},
+                )
+            )
+    for k in sorted({k for k in kop if k and kop.count(k) > 1}):
+        resultaat.fouten.append(ImportFout(1, k, _("Deze kolom staat er meer dan eens in.")))
 
 
-# --- The import ------------------------------------------------------------------------------
+@dataclass
+class _Plan:
+    schema: object
+    kolommen: list  # the file's columns, in KOLOMMEN order
+    acties: list  # (soort, gegevens, bestaande pagina of None), soort nieuw/gewijzigd/ongewijzigd
 
 
-def interventies_importeren(*, inhoud, bestandsnaam, proef=False, gebruiker=None):
-    """Validate every row of the file, then (unless `proef` or on any error) write them all.
-
-    Returns an ImportResultaat listing errors (row, column, Dutch message) and which slugs are
-    new, changed or unchanged.
-    """
-    resultaat = ImportResultaat(proef=proef)
+def _plannen(inhoud, bestandsnaam, resultaat):
+    """Read and validate the whole file; return a _Plan, or None with resultaat.fouten filled."""
     try:
-        rijen = bestand_lezen(inhoud, bestandsnaam)
-    except _BestandFout as e:
+        rijen = spreadsheets.tabel_lezen(inhoud, bestandsnaam)
+    except spreadsheets.BestandFout as e:
         resultaat.fouten.append(ImportFout(0, "", str(e)))
-        return resultaat
+        return None
     if not rijen:
         resultaat.fouten.append(ImportFout(0, "", _("Het bestand is leeg.")))
-        return resultaat
+        return None
 
-    kop = [k.strip() for k in rijen[0]]
-    ontbrekend = [k for k in KOLOMMEN if k not in kop]
-    onbekend = [k for k in kop if k and k not in KOLOMMEN]
-    dubbel = sorted({k for k in kop if k and kop.count(k) > 1})
-    for k in ontbrekend:
-        resultaat.fouten.append(ImportFout(1, k, _("Deze kolom ontbreekt in de eerste regel.")))
-    for k in onbekend:
-        resultaat.fouten.append(
-            ImportFout(
-                1,
-                k,
-                _("Onbekende kolom. Toegestaan zijn precies: %(kolommen)s.")
-                % {"kolommen": ", ".join(KOLOMMEN)},
-            )
-        )
-    for k in dubbel:
-        resultaat.fouten.append(ImportFout(1, k, _("Deze kolom staat er meer dan eens in.")))
+    kop = [k.strip().lower() for k in rijen[0]]
+    _kop_controleren(kop, resultaat)
     if resultaat.fouten:
-        return resultaat
+        return None
+    kolommen = [k for k in KOLOMMEN if k in kop]
 
     schema = InterventieschemaPage.objects.first()
     if schema is None:
         resultaat.fouten.append(ImportFout(0, "", _("Er is nog geen interventieschema-pagina.")))
-        return resultaat
+        return None
 
     opzoeker = _Opzoeker()
     plan = []  # (nummer, gegevens)
@@ -390,7 +425,7 @@ def interventies_importeren(*, inhoud, bestandsnaam, proef=False, gebruiker=None
     for nummer, rij in enumerate(rijen[1:], start=2):
         if not any(cel.strip() for cel in rij):
             continue
-        cellen = {k: (rij[i] if i < len(rij) else "") for i, k in enumerate(kop) if k}
+        cellen = _cellen_lezen(nummer, rij, kop, resultaat.meldingen)
         gegevens, fouten = _rij_valideren(nummer, cellen, opzoeker)
         if gegevens["slug"] in gezien:
             fouten.append(
@@ -430,77 +465,350 @@ def interventies_importeren(*, inhoud, bestandsnaam, proef=False, gebruiker=None
                     % {"slug": gegevens["slug"]},
                 )
             )
+    resultaat.meldingen.sort(key=_foutvolgorde)
     if resultaat.fouten:
         resultaat.fouten.sort(key=_foutvolgorde)
-        return resultaat
+        return None
 
     acties = []
     for _nummer, gegevens in plan:
         interventie = bestaand.get(gegevens["slug"])
         if interventie is None:
             soort = "nieuw"
-        elif interventie_naar_rij(interventie) == _gegevens_naar_rij(gegevens):
-            soort = "ongewijzigd"
         else:
-            soort = "gewijzigd"
+            oud = interventie_naar_rij(interventie)
+            nieuw = _gegevens_naar_rij(gegevens, kolommen)
+            soort = "ongewijzigd" if all(oud[k] == nieuw[k] for k in kolommen) else "gewijzigd"
         acties.append((soort, gegevens, interventie))
         getattr(resultaat, soort).append(gegevens["slug"])
-    if proef:
-        return resultaat
+    return _Plan(schema=schema, kolommen=kolommen, acties=acties)
 
-    geschreven = []
-    # Search: one index commit after the transaction. Reference index: once per written page
-    # instead of on each of its saves (a page is saved three times on create-and-publish).
-    with indexeren_uitgesteld(), transaction.atomic(), disable_reference_index_auto_update():
-        for soort, gegevens, interventie in acties:
-            if soort == "ongewijzigd":
-                continue
-            if interventie is None:
-                interventie = InterventiePage()
-                _toepassen(interventie, gegevens)
-                schema.add_child(instance=interventie)
-            else:
-                _toepassen(interventie, gegevens)
-            interventie.save_revision(user=gebruiker, log_action=True).publish(user=gebruiker)
-            geschreven.append(interventie)
-        for interventie in geschreven:
-            ReferenceIndex.create_or_update_for_object(interventie)
+
+# --- The import ------------------------------------------------------------------------------
+
+
+def interventies_importeren(
+    *, inhoud, bestandsnaam, proef=False, gebruiker=None, voortgang=None, batch=BATCH
+):
+    """Validate every row of the file, then (unless `proef` or on any error) write them all.
+
+    Returns an ImportResultaat listing errors (row, column, Dutch message), notices, and which
+    slugs are new, changed or unchanged. `voortgang(verwerkt, totaal)` is called inside each
+    batch's transaction before it writes (its own write takes the lock for the batch).
+    """
+    resultaat = ImportResultaat(proef=proef)
+    plan = _plannen(inhoud, bestandsnaam, resultaat)
+    if plan is None or proef:
+        return resultaat
+    te_schrijven = [a for a in plan.acties if a[0] != "ongewijzigd"]
+    totaal = len(plan.acties)
+    overgeslagen = totaal - len(te_schrijven)
+    # Search: one index commit at the end. Each batch is one transaction, so other requests
+    # (a login, a session) get the SQLite write lock between batches.
+    with indexeren_uitgesteld():
+        for begin in range(0, len(te_schrijven), batch):
+            if begin:
+                time.sleep(PAUZE)
+            stuk = te_schrijven[begin : begin + batch]
+            with transaction.atomic():
+                if voortgang:
+                    voortgang(overgeslagen + begin, totaal)
+                _batch_schrijven(plan, stuk, gebruiker)
+        if voortgang:
+            voortgang(totaal, totaal)
     return resultaat
+
+
+def _tags_zoeken(namen, cache):
+    """Tag objects for these names (created when new), cached for the whole import."""
+    ontbrekend = [n for n in namen if n not in cache]
+    if ontbrekend:
+        for tag in Tag.objects.filter(name__in=ontbrekend):
+            cache[tag.name] = tag
+        for naam in ontbrekend:
+            if naam not in cache:
+                cache[naam] = Tag.objects.create(name=naam)
+    return [cache[n] for n in namen]
+
+
+def _velden_toepassen(interventie, gegevens):
+    for veld in ("title", "samenvatting", "aanbieder", "duur", "kosten", "bronnen"):
+        if veld in gegevens:
+            setattr(interventie, veld, gegevens[veld])
+    interventie.slug = gegevens["slug"]
+    interventie.draft_title = interventie.title
+    for veld in KEUZE_KOLOMMEN:
+        if veld in gegevens:
+            setattr(interventie, veld, gegevens[veld])
+
+
+def _rijen_invoegen(model, kolommen, rijen):
+    """INSERT many plain rows (relation tables) in one executemany: no model instances."""
+    if not rijen:
+        return
+    qn = connection.ops.quote_name
+    namen = ", ".join(qn(model._meta.get_field(k).column) for k in kolommen)
+    plekken = ", ".join(["%s"] * len(kolommen))
+    # Table and column names from the model (quoted); the values go as parameters.
+    sql = f"INSERT INTO {qn(model._meta.db_table)} ({namen}) VALUES ({plekken})"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rijen)
+
+
+def _velden_bijwerken(objecten, veldnamen):
+    """UPDATE these fields of these pages, one executemany per table (Page and InterventiePage)."""
+    per_tabel = {}
+    for naam in veldnamen:
+        veld = InterventiePage._meta.get_field(naam)
+        per_tabel.setdefault(veld.model, []).append(veld)
+    qn = connection.ops.quote_name
+    for model, velden in per_tabel.items():
+        sleutel = model._meta.pk
+        zet = ", ".join(f"{qn(v.column)} = %s" for v in velden)
+        sql = f"UPDATE {qn(model._meta.db_table)} SET {zet} WHERE {qn(sleutel.column)} = %s"  # noqa: S608
+        rijen = [
+            [v.get_db_prep_save(getattr(obj, v.attname), connection) for v in velden] + [obj.pk]
+            for obj in objecten
+        ]
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, rijen)
+
+
+def _batch_schrijven(plan, acties, gebruiker):
+    """Write one batch in bulk: pages, relations, revisions, log entries, search.
+
+    What Wagtail's add_child + save_revision + publish leave behind, without three saves and
+    their signals per page: tree path, url_path, live revision, "wagtail.create"/"edit" and
+    "wagtail.publish" log entries. References are not touched: the imported columns hold none.
+    """
+    schema, kolommen = plan.schema, plan.kolommen
+    nu = timezone.now()
+    soort = ContentType.objects.get_for_model(InterventiePage)
+    basissoort = ContentType.objects.get_for_model(Page)
+    nieuwe = [g for _s, g, p in acties if p is None]
+    bestaande = [(g, p) for _s, g, p in acties if p is not None]
+    # A write first: the transaction holds the write lock from here, so no other writer can
+    # slip in between its reads and writes.
+    Page.objects.filter(pk=schema.pk).update(numchild=F("numchild") + len(nieuwe))
+
+    paginas = []  # (gegevens, pagina, nieuw?)
+    if nieuwe:
+        pad = (
+            Page.objects.filter(path__startswith=schema.path, depth=schema.depth + 1)
+            .order_by("-path")
+            .values_list("path", flat=True)
+            .first()
+        )
+        for gegevens in nieuwe:
+            pad = (
+                Page(path=pad)._inc_path()
+                if pad
+                else Page._get_path(schema.path, schema.depth + 1, 1)
+            )
+            pagina = InterventiePage(
+                path=pad,
+                depth=schema.depth + 1,
+                numchild=0,
+                url_path=f"{schema.url_path}{gegevens['slug']}/",
+                locale_id=schema.locale_id,
+                translation_key=uuid.uuid4(),
+                content_type=soort,
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=nu,
+                last_published_at=nu,
+                latest_revision_created_at=nu,
+                owner=gebruiker,
+            )
+            for kolom, (veld, _model, _verplicht) in TAXONOMIE_KOLOMMEN.items():
+                if kolom not in kolommen:
+                    gegevens[veld] = []
+            gegevens.setdefault("tags", [])
+            _velden_toepassen(pagina, gegevens)
+            pagina.notities = []  # in memory: the revision needs no query for these
+            pagina.wagtail_admin_comments = []
+            paginas.append((gegevens, pagina, True))
+        basisvelden = [f for f in Page._meta.concrete_fields if not f.primary_key]
+        basis = Page.objects.bulk_create(
+            [
+                Page(**{f.attname: getattr(p, f.attname) for f in basisvelden})
+                for _g, p, _n in paginas
+            ]
+        )
+        for (_g, pagina, _n), rij in zip(paginas, basis, strict=True):
+            pagina.pk = pagina.page_ptr_id = rij.pk
+            pagina._state.adding = False
+        InterventiePage._base_manager._insert(
+            [p for _g, p, _n in paginas], fields=InterventiePage._meta.local_concrete_fields
+        )
+
+    for gegevens, pagina in bestaande:
+        for kolom, (veld, _model, _verplicht) in TAXONOMIE_KOLOMMEN.items():
+            if kolom not in kolommen:
+                gegevens[veld] = list(gerelateerd(pagina, veld))
+        if "tags" not in kolommen:
+            gegevens["tags"] = [t.name for t in gerelateerd(pagina, "tags")]
+        _velden_toepassen(pagina, gegevens)
+        pagina.last_published_at = pagina.latest_revision_created_at = nu
+        pagina.live, pagina.has_unpublished_changes = True, False
+        paginas.append((gegevens, pagina, False))
+    gewijzigd = [p for _g, p, is_nieuw in paginas if not is_nieuw]
+    gewijzigde_pks = [p.pk for p in gewijzigd]
+
+    # Relations: replace the rows of the columns in the file (all of them for a new page).
+    for kolom, (veld, _model, _verplicht) in TAXONOMIE_KOLOMMEN.items():
+        relatie = InterventiePage._meta.get_field(veld)
+        through = relatie.remote_field.through
+        van, naar = relatie.m2m_field_name(), relatie.m2m_reverse_field_name()
+        if kolom in kolommen and gewijzigde_pks:
+            through.objects.filter(**{f"{van}_id__in": gewijzigde_pks}).delete()
+        _rijen_invoegen(
+            through,
+            [van, naar],
+            [
+                (p.pk, obj.pk)
+                for g, p, is_nieuw in paginas
+                if is_nieuw or kolom in kolommen
+                for obj in g[veld]
+            ],
+        )
+        for g, p, _n in paginas:
+            setattr(p, veld, g[veld])  # in memory, for the revision's content
+    tagcache = {}
+    if "tags" in kolommen and gewijzigde_pks:
+        InterventieTag.objects.filter(content_object_id__in=gewijzigde_pks).delete()
+    tagrijen = []
+    for g, p, is_nieuw in paginas:
+        tags = _tags_zoeken(g["tags"], tagcache)
+        p.tagged_items = [InterventieTag(tag=t) for t in tags]
+        if is_nieuw or "tags" in kolommen:
+            tagrijen += [(p.pk, t.pk) for t in tags]
+    _rijen_invoegen(InterventieTag, ["content_object", "tag"], tagrijen)
+
+    revisies = Revision.objects.bulk_create(
+        [
+            Revision(
+                content_type=soort,
+                base_content_type=basissoort,
+                object_id=str(p.pk),
+                created_at=nu,
+                user=gebruiker,
+                object_str=p.title,
+                content=p.serializable_data(),
+            )
+            for _g, p, _n in paginas
+        ]
+    )
+    logregels = []
+    for (_g, p, is_nieuw), revisie in zip(paginas, revisies, strict=True):
+        p.latest_revision = p.live_revision = revisie
+        for actie in ("wagtail.create" if is_nieuw else "wagtail.edit", "wagtail.publish"):
+            logregels.append(
+                PageLogEntry(
+                    content_type=soort,
+                    label=p.title,
+                    action=actie,
+                    timestamp=nu,
+                    user=gebruiker,
+                    page_id=p.pk,
+                    revision=revisie,
+                    content_changed=True,
+                )
+            )
+    PageLogEntry.objects.bulk_create(logregels)
+    velden = ["latest_revision", "live_revision"]
+    _velden_bijwerken([p for _g, p, is_nieuw in paginas if is_nieuw], velden)
+    if gewijzigd:
+        velden += ["latest_revision_created_at", "last_published_at", "live"]
+        velden += ["has_unpublished_changes"]
+        if "titel" in kolommen:
+            velden += ["draft_title"]
+        velden += [TEKST_KOLOMMEN[k][0] for k in kolommen if k in TEKST_KOLOMMEN]
+        velden += [k for k in kolommen if k in KEUZE_KOLOMMEN]
+        _velden_bijwerken(gewijzigd, velden)
+
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(InterventiePage, [p for _g, p, _n in paginas])
+
+
+# --- The import as a background task --------------------------------------------------------
+
+
+def importtaak_aanmaken(*, inhoud, bestandsnaam, gebruiker, totaal=0):
+    """Store the (already dry-run) file for the background task; return the ImportTaak."""
+    return ImportTaak.objects.create(
+        inhoud=inhoud, bestandsnaam=bestandsnaam[:255], gebruiker=gebruiker, totaal=totaal
+    )
+
+
+def importtaak_uitvoeren(*, taak_id):
+    """Run one ImportTaak: validate again (the data may have changed since the dry run), write
+    in batches with the progress on the task, then store the outcome and drop the file."""
+    taak = ImportTaak.objects.filter(pk=taak_id).first()
+    if taak is None or not taak.loopt:
+        return
+    T = ImportTaak.Toestand
+    rijen = ImportTaak.objects.filter(pk=taak.pk)
+    rijen.update(toestand=T.BEZIG, bijgewerkt=timezone.now())
+
+    def voortgang(verwerkt, totaal):
+        rijen.update(verwerkt=verwerkt, totaal=totaal, bijgewerkt=timezone.now())
+
+    try:
+        resultaat = interventies_importeren(
+            inhoud=bytes(taak.inhoud),
+            bestandsnaam=taak.bestandsnaam,
+            gebruiker=taak.gebruiker,
+            voortgang=voortgang,
+        )
+    except Exception:
+        rijen.update(
+            toestand=T.MISLUKT,
+            inhoud=b"",
+            fouten=[
+                {
+                    "rij": 0,
+                    "kolom": "",
+                    "melding": _(
+                        "De import is afgebroken door een fout op de server. Wat voor de fout "
+                        "al was opgeslagen, blijft staan: lees hetzelfde bestand opnieuw in, "
+                        "dan blijft dat deel ongewijzigd en volgt de rest."
+                    ),
+                }
+            ],
+            bijgewerkt=timezone.now(),
+        )
+        raise
+
+    def lijst(fouten):
+        return [{"rij": f.rij, "kolom": f.kolom, "melding": f.melding} for f in fouten]
+
+    rijen.update(
+        toestand=T.KLAAR if resultaat.geslaagd else T.GEWEIGERD,
+        inhoud=b"",
+        nieuw=len(resultaat.nieuw),
+        gewijzigd=len(resultaat.gewijzigd),
+        ongewijzigd=len(resultaat.ongewijzigd),
+        fouten=lijst(resultaat.fouten),
+        meldingen=lijst(resultaat.meldingen),
+        bijgewerkt=timezone.now(),
+    )
 
 
 # --- The export ------------------------------------------------------------------------------
 
 
-def interventies_exporteren_csv(interventies):
-    """CSV (UTF-8 with BOM, so Excel opens it right) of the given interventies."""
-    uit = io.StringIO()
-    uit.write("\ufeff")
-    schrijver = csv.DictWriter(uit, fieldnames=KOLOMMEN, lineterminator="\r\n")
-    schrijver.writeheader()
+def _exportrijen(interventies):
+    yield KOLOMMEN
     for interventie in interventies:
-        schrijver.writerow(interventie_naar_rij(interventie))
-    return uit.getvalue().encode("utf-8")
+        rij = interventie_naar_rij(interventie)
+        yield [rij[k] for k in KOLOMMEN]
+
+
+def interventies_exporteren_csv(interventies):
+    """CSV for Dutch Excel (UTF-8 with BOM, ";"), cells safe from formula injection."""
+    return spreadsheets.csv_bytes(_exportrijen(interventies))
 
 
 def interventies_exporteren_xlsx(interventies):
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
-    werkboek = Workbook(write_only=True)
-    blad = werkboek.create_sheet(title=_("Interventies"))
-    blad.append(KOLOMMEN)
-
-    def cel(waarde):
-        # Text that looks like a formula stays text: no formula injection via an export.
-        if waarde.startswith(("=", "+", "-", "@")):
-            c = WriteOnlyCell(blad, value=waarde)
-            c.data_type = "s"
-            return c
-        return waarde
-
-    for interventie in interventies:
-        rij = interventie_naar_rij(interventie)
-        blad.append([cel(rij[k]) for k in KOLOMMEN])
-    uit = io.BytesIO()
-    werkboek.save(uit)
-    return uit.getvalue()
+    return spreadsheets.xlsx_bytes(_exportrijen(interventies), titel=_("Interventies"), vet=(0,))

@@ -1,15 +1,16 @@
 """Views of the interventieschema's routes (called from InterventieschemaPage). Thin: they read
 through selectors, write through services and render templates/kennisbank/."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from cms.rollen import KENNISBEHEERDER, heeft_rol
-from kennisbank import selectors, services
+from kennisbank import selectors, services, tasks
 from kennisbank.forms import ImportForm, SchemaFilterForm
+from kennisbank.models import ImportTaak
 
 
 def mag_importeren(user):
@@ -90,6 +91,8 @@ def exporteren(request, formaat):
 
 
 def importeren(request, page):
+    """Upload: always a dry run first (nothing stored on any error); a real import then runs
+    as a background task and the browser goes to its status page."""
     if not mag_importeren(request.user):
         raise PermissionDenied
     resultaat = None
@@ -97,29 +100,58 @@ def importeren(request, page):
         form = ImportForm(request.POST, request.FILES)
         if form.is_valid():
             bestand = form.cleaned_data["bestand"]
+            inhoud = bestand.read()
             resultaat = services.interventies_importeren(
-                inhoud=bestand.read(),
-                bestandsnaam=bestand.name,
-                proef=form.cleaned_data["alleen_controleren"],
-                gebruiker=request.user,
+                inhoud=inhoud, bestandsnaam=bestand.name, proef=True
             )
-            if resultaat.geslaagd and not resultaat.proef:
-                messages.success(
-                    request,
-                    _(
-                        "Import opgeslagen: %(nieuw)d nieuw, %(gewijzigd)d gewijzigd, "
-                        "%(ongewijzigd)d ongewijzigd."
-                    )
-                    % {
-                        "nieuw": len(resultaat.nieuw),
-                        "gewijzigd": len(resultaat.gewijzigd),
-                        "ongewijzigd": len(resultaat.ongewijzigd),
-                    },
+            if resultaat.geslaagd and not form.cleaned_data["alleen_controleren"]:
+                taak = services.importtaak_aanmaken(
+                    inhoud=inhoud,
+                    bestandsnaam=bestand.name,
+                    gebruiker=request.user,
+                    totaal=resultaat.aantal_rijen,
                 )
+                tasks.importtaak_uitvoeren.enqueue(taak.pk)
+                return redirect(page.url + page.reverse_subpage("importtaak", args=[taak.pk]))
     else:
         form = ImportForm()
     return TemplateResponse(
         request,
         "kennisbank/importeren.html",
         {"page": page, "form": form, "resultaat": resultaat, "kolommen": services.KOLOMMEN},
+    )
+
+
+def _taak(request, pk):
+    if not mag_importeren(request.user):
+        raise PermissionDenied
+    return get_object_or_404(ImportTaak, pk=pk)
+
+
+def importtaak(request, page, pk):
+    """Status of one import: progress while it runs (the JS polls, or reload), then the outcome."""
+    taak = _taak(request, pk)
+    return TemplateResponse(
+        request,
+        "kennisbank/importtaak.html",
+        {
+            "page": page,
+            "taak": taak,
+            "voortgang_url": page.url
+            + page.reverse_subpage("importtaak_voortgang", args=[taak.pk]),
+        },
+    )
+
+
+def importtaak_voortgang(request, page, pk):
+    taak = _taak(request, pk)
+    return JsonResponse(
+        {
+            "toestand": taak.toestand,
+            "loopt": taak.loopt,
+            "verwerkt": taak.verwerkt,
+            "totaal": taak.totaal,
+            "tekst": _("%(verwerkt)s van %(totaal)s rijen verwerkt")
+            % {"verwerkt": taak.verwerkt, "totaal": taak.totaal},
+        }
     )

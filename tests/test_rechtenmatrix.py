@@ -156,6 +156,14 @@ MATRIX = {
         "/interventieschema/importeren/",
         rij(ingelogd=403, kennisbeheerder=200),  # curation, not for the account beheerder
     ),
+    "InterventieschemaPage:importeren/<int:pk>/": (
+        "/interventieschema/importeren/{importtaak}/",
+        rij(ingelogd=403, kennisbeheerder=200),
+    ),
+    "InterventieschemaPage:importeren/<int:pk>/voortgang/": (
+        "/interventieschema/importeren/{importtaak}/voortgang/",
+        rij(ingelogd=403, kennisbeheerder=200),
+    ),
     "InterventiePage": ("{interventie_url}", rij()),
     "BeslismomentPage": ("{beslismoment_url}", rij()),
     "HandreikingIndexPage": ("/handreiking/", rij()),
@@ -221,7 +229,7 @@ def _objecten():
     from django.contrib.auth import get_user_model
 
     from kennisbank.handreiking.models import HandreikingPage, HoofdstukPage
-    from kennisbank.models import BeslismomentPage, InterventiePage
+    from kennisbank.models import BeslismomentPage, ImportTaak, InterventiePage
     from leernetwerk.leercyclus.models import Planmodule, Reflectie
     from leernetwerk.models import Actiepunt, Intervisiesessie, Voornemen
     from oefeningen.models import Antwoord, LeermodulePage, OefeningPage, Poging
@@ -251,6 +259,9 @@ def _objecten():
         "hoofdstuk_url": HoofdstukPage.objects.live().first().url,
         "oefening_url": OefeningPage.objects.live().first().url,
         "module_url": LeermodulePage.objects.live().first().url,
+        "importtaak": (
+            ImportTaak.objects.first() or ImportTaak.objects.create(bestandsnaam="demo.csv")
+        ).pk,
     }
 
 

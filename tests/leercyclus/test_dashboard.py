@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from cms.activiteiten import Activiteit
@@ -244,3 +245,17 @@ def test_xlsx_export_survives_a_team_name_excel_forbids_in_sheet_titles(client_a
     response = client_als("demo-teamchef").get("/team/testteam/export.xlsx")
     assert response.status_code == 200
     assert openpyxl.load_workbook(io.BytesIO(response.content)).active.title.startswith("Jongeren")
+
+
+def test_team_exports_write_a_formula_like_name_as_text(client_als, testteam):
+    aanval = '=HYPERLINK("http://aanval.example","Anna")'
+    get_user_model().objects.filter(username="anna").update(first_name=aanval, last_name="")
+    client = client_als("demo-teamchef")
+    tekst = client.get("/team/testteam/export.csv").content.decode("utf-8-sig")
+    namen = [r[0] for r in csv.reader(io.StringIO(tekst), delimiter=";")]
+    assert "'" + aanval in namen and aanval not in namen
+    blad = openpyxl.load_workbook(
+        io.BytesIO(client.get("/team/testteam/export.xlsx").content)
+    ).active
+    cellen = [c for c in blad["A"] if c.value == aanval]
+    assert cellen and all(c.data_type == "s" for c in cellen)

@@ -7,7 +7,7 @@ from kennisbank.services import interventies_importeren
 
 class Command(BaseCommand):
     help = (
-        "Lees interventies in uit een CSV- (UTF-8) of XLSX-bestand. Elke rij wordt eerst "
+        "Lees interventies in uit een CSV- of XLSX-bestand. Elke rij wordt eerst "
         "gecontroleerd; bij één fout wordt niets opgeslagen."
     )
 
@@ -21,8 +21,12 @@ class Command(BaseCommand):
         pad = Path(bestand)
         if not pad.is_file():
             raise CommandError(f"Bestand niet gevonden: {pad}")
+
+        def voortgang(verwerkt, totaal):
+            self.stdout.write(f"  {verwerkt} van {totaal} rijen verwerkt")
+
         resultaat = interventies_importeren(
-            inhoud=pad.read_bytes(), bestandsnaam=pad.name, proef=dry_run
+            inhoud=pad.read_bytes(), bestandsnaam=pad.name, proef=dry_run, voortgang=voortgang
         )
         if resultaat.fouten:
             for fout in resultaat.fouten:
@@ -32,6 +36,8 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{len(resultaat.fouten)} fout(en) gevonden; er is niets opgeslagen."
             )
+        for melding in resultaat.meldingen:
+            self.stdout.write(f"rij {melding.rij}, kolom {melding.kolom}: {melding.melding}")
         samenvatting = (
             f"{len(resultaat.nieuw)} nieuw, {len(resultaat.gewijzigd)} gewijzigd, "
             f"{len(resultaat.ongewijzigd)} ongewijzigd."
