@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kennisbank', '0003_interventieschema_pagina'),
+        ('kennisbank', '0005_interventie_eigenaar_en_beoordeling'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
