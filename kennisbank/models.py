@@ -7,7 +7,9 @@ and facets.
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -21,6 +23,7 @@ from wagtail.search import index
 
 from cms.beoordeling import Beoordeelbaar
 from cms.models import Organisatie
+from cms.privacy import controleer_tekst
 
 RICHTEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "h3", "h4"]
 
@@ -295,6 +298,14 @@ class InterventiePage(Beoordeelbaar, Page):
         verbose_name = _("interventie")
         verbose_name_plural = _("interventies")
 
+    def clean(self):
+        """Refuse client data in the practice parts of the aanpak (examples, tips, steps)."""
+        super().clean()
+        try:
+            controleer_tekst("\n".join(_aanpak_teksten(self.aanpak)))
+        except ValidationError as fout:
+            raise ValidationError({"aanpak": fout}) from None
+
     def get_context(self, request, *args, **kwargs):
         from kennisbank import selectors
 
@@ -318,6 +329,28 @@ class InterventieNotitie(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("notitie per gemeente")
+
+    def clean(self):
+        """Practice notes describe real cases: refuse client data, with the message at the field."""
+        super().clean()
+        try:
+            controleer_tekst(self.tekst)
+        except ValidationError as fout:
+            raise ValidationError({"tekst": fout}) from None
+
+
+def _aanpak_teksten(aanpak):
+    """The plain text of every block of an aanpak StreamField."""
+    for blok in aanpak or []:
+        waarde = blok.value
+        if blok.block_type == "voorbeeld":
+            yield from (str(waarde.get("consulent") or ""), str(waarde.get("klant") or ""))
+        elif blok.block_type == "stappen":
+            yield from (str(stap) for stap in waarde)
+        elif blok.block_type == "tekst":
+            yield strip_tags(waarde.source)
+        else:
+            yield str(waarde or "")
 
 
 class BeslisOptieBlock(blocks.StructBlock):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.invoer import ModelKeuze, ModelKeuzes
 from cms.privacy import controleer_tekst
+from cms.widgets import DatumInvoer, TijdInvoer
 from kennisbank.models import InterventiePage
 from leernetwerk.models import Intervisiemethode, Intervisiesessie, Voornemen
 
@@ -45,9 +46,9 @@ class SessieNieuwForm(SessieTijdenMixin, forms.ModelForm):
         model = Intervisiesessie
         fields = ["methode", "datum", "start", "eind", "vorm", "gespreksleider", "notulist"]
         widgets = {
-            "datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "eind": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "datum": DatumInvoer(),
+            "start": TijdInvoer(),
+            "eind": TijdInvoer(),
         }
         field_classes = {
             "methode": ModelKeuze,
@@ -92,9 +93,9 @@ class SessieVerslagForm(SessieTijdenMixin, VersieMixin, forms.ModelForm):
             "doelgroepen",
         ]
         widgets = {
-            "datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "eind": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "datum": DatumInvoer(),
+            "start": TijdInvoer(),
+            "eind": TijdInvoer(),
             "casus": forms.Textarea(attrs={"rows": 5}),
             "hulpvraag": forms.Textarea(attrs={"rows": 2}),
             "leerpunten": forms.Textarea(attrs={"rows": 4}),
@@ -179,9 +180,7 @@ class AfrondingForm(VersieMixin, forms.ModelForm):
 
     actiepunt = forms.CharField(label=_("Nieuw actiepunt"), required=False, max_length=300)
     actiepunt_eigenaar = GebruikerKeuze(label=_("Eigenaar"), queryset=None, required=False)
-    actiepunt_deadline = forms.DateField(
-        label=_("Klaar op"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    actiepunt_deadline = forms.DateField(label=_("Klaar op"), required=False, widget=DatumInvoer())
     voornemen_gebruiker = GebruikerKeuze(label=_("Deelnemer"), queryset=None, required=False)
     voornemen_interventie = ModelKeuze(
         label=_("Interventie die deze deelnemer gaat proberen"), queryset=None, required=False
@@ -284,8 +283,8 @@ class RedenForm(forms.Form):
 
 
 class UrenForm(forms.Form):
-    van = forms.DateField(label=_("Van"), widget=forms.DateInput(attrs={"type": "date"}))
-    tot = forms.DateField(label=_("Tot en met"), widget=forms.DateInput(attrs={"type": "date"}))
+    van = forms.DateField(label=_("Van"), widget=DatumInvoer())
+    tot = forms.DateField(label=_("Tot en met"), widget=DatumInvoer())
 
     def clean(self):
         data = super().clean()

@@ -7,15 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.privacy import geen_persoonsgegevens
+from cms.widgets import DatumInvoer
 from leernetwerk.leercyclus.models import Leercyclusplan, Planmodule, Reflectie
 from oefeningen.models import LeermodulePage
-
-
-class DatumInvoer(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class PeriodeForm(forms.Form):

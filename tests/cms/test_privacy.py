@@ -1,4 +1,5 @@
 import string
+import time
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -176,3 +177,126 @@ def test_every_valid_iban_is_refused(iban, gegroepeerd, klein):
 def test_a_bsn_with_one_digit_changed_is_not_a_bsn(bsn, fout_cijfer):
     laatste = (int(bsn[8]) + fout_cijfer) % 10
     assert not is_bsn(bsn[:8] + str(laatste))
+
+
+# --- Phone numbers in every common Dutch form; things that only look like one -----------------
+
+
+@pytest.mark.parametrize(
+    "tekst, gevonden",
+    [
+        ("bel 0612345678 even", "0612345678"),
+        ("bel 06-12345678 even", "06-12345678"),
+        ("bel 06 12345678 even", "06 12345678"),
+        ("bel 06 - 1234 5678 even", "06 - 1234 5678"),
+        ("bel 06-1234 5678 even", "06-1234 5678"),
+        ("bel 06 12 34 56 78 even", "06 12 34 56 78"),
+        ("bel 06.12.34.56.78 even", "06.12.34.56.78"),
+        ("bel +31612345678 even", "+31612345678"),
+        ("bel +31 6 1234 5678 even", "+31 6 1234 5678"),
+        ("bel +31 (0)6 1234 5678 even", "+31 (0)6 1234 5678"),
+        ("bel +31-6-12345678 even", "+31-6-12345678"),
+        ("bel 0031 6 12345678 even", "0031 6 12345678"),
+        ("bel 0031612345678 even", "0031612345678"),
+        ("vaste lijn 020 123 4567", "020 123 4567"),
+        ("vaste lijn 020-1234567", "020-1234567"),
+        ("vaste lijn (020) 123 45 67 overdag", "(020) 123 45 67"),
+        ("vaste lijn (020)1234567 overdag", "(020)1234567"),
+        ("vaste lijn (0591) 12 34 56 overdag", "(0591) 12 34 56"),
+        ("vaste lijn 0591-123456 overdag", "0591-123456"),
+        ("vaste lijn 0591 12 34 56 overdag", "0591 12 34 56"),
+        ("tel 020 - 123 45 67 overdag", "020 - 123 45 67"),
+        ("tel. 058-2123456 overdag", "058-2123456"),
+        ("tel: +31 20 123 4567 overdag", "+31 20 123 4567"),
+        ("tel: +31 (0)20 123 4567 overdag", "+31 (0)20 123 4567"),
+        ("tel: 0031 591 123456 overdag", "0031 591 123456"),
+        ("Ze vroeg: bel (020) 123 45 67.", "(020) 123 45 67"),
+    ],
+)
+def test_phone_numbers_in_every_common_form_are_named_exactly(tekst, gevonden):
+    assert [(v.soort, v.tekst) for v in vind_persoonsgegevens(tekst)] == [
+        ("het telefoonnummer", gevonden)
+    ]
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "In 2019 en 2020 liep het leernetwerk; in 2021 1500 euro extra.",
+        "Het kost 1.250,00 euro per jaar, 12 500 euro in totaal.",
+        "Een klant op trede 2-4 van de participatieladder.",
+        "De sessie duurde van 13:30 tot 15:00 uur.",
+        "Op 06-02-2026 10:00 uur begon het gesprek.",
+        "We spraken af op 01-02-2026 10 minuten eerder te komen.",
+        "Zaaknummer 2024-0012345 is afgesloten.",
+        "Bijlage 0 1 2 3 4 5 6 7 8 9 hoort erbij.",
+        "Versie 0.12.3456789 van het formulier.",
+        "Tussen 10 en 12 gesprekken; 0,5 fte; 0612 was het oude project.",
+        "Artikel 3:40 lid 2 en 06-2025 in de planning.",
+    ],
+)
+def test_numbers_that_are_no_phone_number_are_accepted(tekst):
+    assert vind_persoonsgegevens(tekst) == []
+
+
+# --- Every pattern runs in linear time: a long text never holds a worker -----------------------
+
+AANVALLEN = {
+    "a-": "a-" * 50000,
+    "a.": "a." * 50000,
+    "1 ": "1 " * 50000,
+    "0 ": "0 " * 50000,
+    "0-": "0-" * 50000,
+    "06 ": "06 " * 33333,
+    "1": "1" * 100000,
+    "0": "0" * 100000,
+    "@.": "@." * 50000,
+    "a@": "a@" * 50000,
+    "a@a.-": "a@a" + ".-" * 50000,
+    "a@a.a": "a@" + "a." * 50000,
+    "1.": "1." * 50000,
+    "+31 ": "+31 " * 25000,
+    "(0": "(0" * 50000,
+    "NL91": "NL91 " * 20000,
+    "A1 ": "A1 " * 33333,
+    "geboren  ": "geboren" + " " * 100000,
+    "geb ": "geb " * 25000,
+    "1234 AB": "1234 AB" + " " * 100000,
+    "1234 AB ,": "1234 AB ," * 11000,
+    "straat ": "Dorpsstraat" + " " * 100000,
+    "straat": "straat" * 16000,
+    "'-": "'-" * 50000,
+}
+
+
+@pytest.mark.parametrize("naam", AANVALLEN)
+def test_a_100k_character_text_is_checked_well_under_a_second(naam):
+    """A DoS guard, not a speed target: quadratic patterns took minutes on these inputs.
+
+    CPU time of this process, so a busy CI machine does not make it flaky."""
+    begin = time.process_time()
+    vind_persoonsgegevens(AANVALLEN[naam])
+    assert time.process_time() - begin < 1.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    abonnee=st.text(alphabet=string.digits, min_size=7, max_size=8),
+    netnummer=st.sampled_from(["06", "020", "010", "058", "0591", "0517"]),
+    scheiding=st.sampled_from(["", " ", "-", " - ", ".", "/"]),
+    groepen=st.sampled_from([(8,), (4, 4), (2, 2, 2, 2), (3, 2, 2), (2, 2, 2), (3, 4), (4, 3)]),
+    haakjes=st.booleans(),
+)
+def test_every_grouping_of_a_dutch_number_is_refused(
+    abonnee, netnummer, scheiding, groepen, haakjes
+):
+    abonnee = abonnee[: 10 - len(netnummer)].rjust(10 - len(netnummer), "1")
+    assume(sum(groepen) == len(abonnee))
+    delen, positie = [], 0
+    for lengte in groepen:
+        delen.append(abonnee[positie : positie + lengte])
+        positie += lengte
+    kop = f"({netnummer}) " if haakjes else netnummer + (scheiding or "")
+    nummer = kop + (scheiding or " ").join(delen) if scheiding or haakjes else kop + "".join(delen)
+    vondsten = vind_persoonsgegevens(f"Bel haar op {nummer}, dan weet je het.")
+    assert [v.tekst for v in vondsten] == [nummer]

@@ -1,17 +1,20 @@
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_consulent_logs_in_and_reaches_navigation_by_keyboard(live_server, page, inloggen):
     page.goto(f"{live_server.url}/")
-    assert page.url.startswith(f"{live_server.url}/inloggen/")
+    expect(page).to_have_url(re.compile(re.escape(f"{live_server.url}/inloggen/")))
     inloggen("demo-consulent")
-    assert page.get_by_role("heading", level=1).inner_text().startswith("Goedendag")
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Goedendag"))
     nav = page.get_by_role("navigation", name="Hoofdnavigatie")
-    assert nav.get_by_role("link", name="Interventieschema").is_visible()
+    expect(nav.get_by_role("link", name="Interventieschema")).to_be_visible()
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "Naar de inhoud"
+    expect(page.locator(":focus")).to_have_text("Naar de inhoud")
 
 
 def test_wrong_password_shows_dutch_message_at_the_form(live_server, page, demo_gebruikers):
@@ -19,5 +22,5 @@ def test_wrong_password_shows_dutch_message_at_the_form(live_server, page, demo_
     page.get_by_label("Gebruikersnaam").fill("demo-consulent")
     page.get_by_label("Wachtwoord").fill("verkeerd")
     page.get_by_role("button", name="Inloggen").click()
-    assert "onbekend" in page.get_by_role("alert").inner_text()
-    assert page.get_by_label("Gebruikersnaam").input_value() == "demo-consulent"
+    expect(page.get_by_role("alert")).to_contain_text("onbekend")
+    expect(page.get_by_label("Gebruikersnaam")).to_have_value("demo-consulent")

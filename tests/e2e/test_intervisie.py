@@ -1,9 +1,11 @@
 """A gespreksleider runs an incidentmethode session step by step; participants confirm."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from cms.models import Organisatie
 from leernetwerk import services
@@ -62,47 +64,62 @@ def test_gespreksleider_runs_incidentmethode_and_members_confirm(
     stappen = list(sessie_vandaag.stappen.all())
     for stap in stappen:
         kop = page.get_by_role("heading", level=2)
-        assert f"Stap {stap.volgorde} van {len(stappen)}: {stap.titel}" in kop.inner_text()
-        assert f"Tijd voor deze stap: {stap.minuten} minuten" in page.content()
+        expect(kop).to_contain_text(f"Stap {stap.volgorde} van {len(stappen)}: {stap.titel}")
+        expect(page.get_by_text(f"Tijd voor deze stap: {stap.minuten} minuten")).to_be_visible()
         page.get_by_label("Notities bij deze stap").fill(f"Aantekening {stap.volgorde}")
         page.get_by_role("button", name="Volgende stap").click()
 
     # A privacy slip is refused with the exact text named; nothing typed is lost.
     page.get_by_label("Leerpunten").fill("Bel hem op 06-12345678 en stuur geen brief.")
     page.get_by_role("button", name="Sessie afronden").click()
-    assert page.get_by_text("Verwijder het telefoonnummer “06-12345678”.").is_visible()
-    assert page.get_by_label("Leerpunten").input_value().startswith("Bel hem op 06-12345678")
+    expect(page.get_by_text("Verwijder het telefoonnummer “06-12345678”.")).to_be_visible()
+    expect(page.get_by_label("Leerpunten")).to_have_value(re.compile(r"^Bel hem op 06-12345678"))
     page.get_by_label("Leerpunten").fill("Eerst bellen via het netwerk, dan pas een brief.")
 
     page.get_by_label("Nieuw actiepunt").fill("Contact leggen via de stagebegeleider")
     page.get_by_label("Eigenaar").select_option(label="Daan Mulder")
     page.get_by_role("button", name="Actiepunt toevoegen").click()
-    assert page.get_by_text("Actiepunt toegevoegd.").is_visible()
+    expect(page.get_by_text("Actiepunt toegevoegd.")).to_be_visible()
     # The leerpunten typed before adding the actiepunt were saved with it.
-    assert page.get_by_label("Leerpunten").input_value().startswith("Eerst bellen")
+    expect(page.get_by_label("Leerpunten")).to_have_value(re.compile(r"^Eerst bellen"))
     page.get_by_role("button", name="Sessie afronden").click()
-    assert page.get_by_text("De sessie is afgerond").is_visible()
+    expect(page.get_by_text("De sessie is afgerond")).to_be_visible()
 
     page.get_by_role("button", name="Ik was erbij: bevestig mijn aanwezigheid").click()
-    assert page.get_by_text("Je aanwezigheid is bevestigd: 1,50 uur").is_visible()
+    expect(page.get_by_text("Je aanwezigheid is bevestigd: 1,50 uur")).to_be_visible()
     _uitloggen(page)
 
     # Another member sees the record and confirms her own attendance.
     inloggen("demo-consulent")
     page.goto(f"{live_server.url}{sessie_vandaag.get_absolute_url()}")
-    assert page.get_by_text(CASUS).is_visible()
-    assert page.get_by_text("Aantekening 3").is_visible()
-    assert page.get_by_text("Contact leggen via de stagebegeleider").is_visible()
+    expect(page.get_by_text(CASUS)).to_be_visible()
+    expect(page.get_by_text("Aantekening 3")).to_be_visible()
+    expect(page.get_by_text("Contact leggen via de stagebegeleider")).to_be_visible()
     page.get_by_role("button", name="Ik was erbij: bevestig mijn aanwezigheid").click()
-    assert page.get_by_text("Sanne de Vries: aanwezig, zelf bevestigd").is_visible()
-    assert page.get_by_text("Fatima El Amrani: aanwezig, zelf bevestigd").is_visible()
-    assert page.get_by_text("Daan Mulder: nog niet bevestigd").is_visible()
+    expect(page.get_by_text("Sanne de Vries: aanwezig, zelf bevestigd")).to_be_visible()
+    expect(page.get_by_text("Fatima El Amrani: aanwezig, zelf bevestigd")).to_be_visible()
+    expect(page.get_by_text("Daan Mulder: nog niet bevestigd")).to_be_visible()
     _uitloggen(page)
 
     # The teamchef gets no content.
     inloggen("demo-teamchef")
     response = page.goto(f"{live_server.url}{sessie_vandaag.get_absolute_url()}")
     assert response.status == 404  # as for a session that does not exist
-    assert CASUS not in page.content()
+    expect(page.get_by_text(CASUS)).to_have_count(0)
     sessie = Intervisiesessie.objects.get(pk=sessie_vandaag.pk)
     assert sessie.status == Intervisiesessie.Status.AFGEROND and sessie.casus == CASUS
+
+
+def test_download_pdf_works_with_the_prefilled_dates(live_server, page, inloggen, sessie_vandaag):
+    inloggen("daan.mulder")
+    page.goto(f"{live_server.url}/intervisie/")
+    vandaag = timezone.localdate()
+    # A type=date input only shows (and submits) an ISO value; 01-01-2026 would look empty.
+    expect(page.get_by_label("Van")).to_have_value(f"{vandaag:%Y}-01-01")
+    expect(page.get_by_label("Tot en met")).to_have_value(f"{vandaag:%Y-%m-%d}")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download PDF").click()
+    download = download_info.value
+    assert download.suggested_filename == f"intervisie-uren-{vandaag:%Y}-01-01-{vandaag}.pdf"
+    with open(download.path(), "rb") as bestand:
+        assert bestand.read(5) == b"%PDF-"

@@ -1,7 +1,9 @@
 import csv
 import io
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from leernetwerk.leercyclus.demo import leercyclus_laden
 
@@ -17,15 +19,25 @@ def test_teamchef_sees_alerts_and_downloads_csv(live_server, page, inloggen, dem
     page.get_by_role("navigation", name="Mijn teams").get_by_role(
         "link", name="Team Jongeren"
     ).click()
-    assert page.get_by_role("heading", level=1).inner_text().startswith("Mijn team: Team Jongeren")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        re.compile(r"^Mijn team: Team Jongeren")
+    )
 
     signalen = page.locator(".signalen li")
-    assert signalen.count() == 3
-    assert "Daan Mulder: geen activiteit sinds" in signalen.nth(0).inner_text()
-    assert "Sanne de Vries: geen intervisie sinds" in signalen.nth(1).inner_text()
+    expect(signalen).to_have_count(3)
+    expect(signalen.nth(0)).to_contain_text("Daan Mulder: geen activiteit sinds")
+    expect(signalen.nth(1)).to_contain_text("Sanne de Vries: geen intervisie sinds")
 
     tabel = page.get_by_role("table", name="Deelname van Team Jongeren in de gekozen periode")
-    assert tabel.get_by_role("row").count() == 6  # header, four members, total
+    expect(tabel.get_by_role("row")).to_have_count(6)  # header, four members, total
+
+    # The trend chart draws: every bar has a real size (a coordinate written "47,0" has none).
+    staven = page.locator("figure.trend svg rect.trend__staaf")
+    expect(staven.first).to_be_visible()
+    assert staven.count() > 0
+    for staaf in staven.all():
+        vak = staaf.bounding_box()
+        assert vak and vak["width"] > 0 and vak["height"] > 0
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="CSV").click()
