@@ -296,6 +296,8 @@ class Lexicon:
     """
 
     def __init__(self, woorden):
+        # Compounds the analyzer splits are found through their indexed parts instead.
+        woorden = [w for w in woorden if not nederlands.delen(w)]
         self.stam = {w: nederlands.stam(w) for w in woorden}
         self.woorden = sorted(w[::-1] for w in woorden)
         self.stammen = sorted({s[::-1] for s in self.stam.values()})
@@ -636,16 +638,32 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         return self._combineer(delen, operator)
 
     def _woord(self, woord, stammen):
-        """One written word: its stem, compounds ending in it, and its hyphen parts."""
-        hoofd = stammen[0]
-        opties = [self._over_velden(hoofd)]
+        """One written word: itself, compounds that contain it, its compound and hyphen parts
+        (see nederlands.Zoekwoord)."""
+        zw = nederlands.zoekwoord(woord, stammen)
+        opties = [self._over_velden(zw.stam), self._over_velden(nederlands.DEEL + zw.stam, 0.6)]
         if self._lexicon is None:
             self._lexicon = lexicon_van(self._zoeker, self._sleutel)
-        for samengesteld in self._lexicon.samenstellingen(woord, hoofd):
+        for samengesteld in self._lexicon.samenstellingen(woord, zw.stam):
             opties.append(self._over_velden(samengesteld, boost=0.6))
-        if len(stammen) > 1:
-            opties.append(wq.And([self._over_velden(s) for s in stammen[1:]], boost=0.8))
+        if zw.delen:
+            opties.append(self._als_woord_of_deel(zw.delen, boost=0.8))
+        if zw.bepaling:
+            opties.append(self._als_woord_of_deel(zw.bepaling, boost=0.4))
+        if zw.koppeldelen:
+            opties.append(wq.And([self._over_velden(s) for s in zw.koppeldelen], boost=0.8))
+        opties = [o for o in opties if o is not wq.NullQuery] or [wq.NullQuery]
         return opties[0] if len(opties) == 1 else wq.Or(opties)
+
+    def _als_woord_of_deel(self, stammen, boost):
+        """Every stem, each as a word of its own or as part of a compound."""
+        return wq.And(
+            [
+                wq.Or([self._over_velden(s), self._over_velden(nederlands.DEEL + s, 0.6)])
+                for s in stammen
+            ],
+            boost=boost,
+        )
 
     def _zin(self, tekst):
         stammen = [w[0] for w in nederlands.analyseer(tekst)]
