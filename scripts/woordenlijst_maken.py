@@ -9,8 +9,8 @@ more, in two sections by what search uses them for:
 - ``[delen]``: compound parts. OpenTaal marks the words hunspell may put in compounds (flags
   Ca/Cb/Cc and their -s-/plural forms); words it leaves out on purpose ("lijk", "heid", "uit")
   are left out here too, so "uitkering" is never read as "uit" + "kering".
-- ``[werkwoorden]``: verbs (infinitive or stem), to tell a past participle ("gewerkt", "werken") from a
-  noun that starts with ge- ("gesprek", "gemeente").
+- ``[werkwoorden]``: verbs (infinitive or stem), to tell a past participle ("gewerkt",
+  "werken") from a noun that starts with ge- ("gesprek", "gemeente").
 
 The list is committed, so the project needs neither hunspell nor this script to run. OpenTaal
 licenses its word list under the revised BSD licence or CC BY 3.0 (our choice: BSD); see the
@@ -73,9 +73,13 @@ def main():
         delen = regel.split()
         if regel.startswith("# Date and version:"):
             versie = "versie " + regel.split()[-1]
-        if len(delen) >= 4 and delen[0] == "SFX" and "/" in delen[3]:
-            if vlaggen(delen[3].split("/", 1)[1]) & SAMENSTELLING:
-                in_samenstelling.add(delen[1])
+        if (
+            len(delen) >= 4
+            and delen[0] == "SFX"
+            and "/" in delen[3]
+            and vlaggen(delen[3].split("/", 1)[1]) & SAMENSTELLING
+        ):
+            in_samenstelling.add(delen[1])
 
     gebruik = {}
     for regel in Path(args.dic).read_text(encoding="utf-8").splitlines()[1:]:

@@ -55,7 +55,7 @@ from cms.search import nederlands, rangschikking
 logger = logging.getLogger("leernetwerk.zoeken")
 
 HERSTEL = "Herstel met: python manage.py update_index"
-SYNONIEMEN_CACHE = "zoeken:synoniemen:v1"
+SYNONIEMEN_CACHE = "zoeken:synoniemen:v2"
 
 
 class IndexOnbruikbaar(Exception):
@@ -77,7 +77,11 @@ def schema():
 
 
 def synoniemen():
-    """{tuple of stems: [tuple of stems, ...]} from the Synoniem snippet, both directions."""
+    """{tuple of stems: [tuple of stems, ...]} from the Synoniem snippet.
+
+    Pairs that share a term make one group (klantmanager = consulent and werkcoach =
+    consulent: klantmanager = werkcoach), so every term finds all the others.
+    """
     from django.apps import apps
 
     if not apps.is_installed("cms.search"):
@@ -85,14 +89,16 @@ def synoniemen():
     kaart = cache.get(SYNONIEMEN_CACHE)
     if kaart is None:
         Synoniem = apps.get_model("zoeken", "Synoniem")
-        kaart = defaultdict(list)
+        groep = {}  # stems -> the set of its group, shared by all members
         for term, betekenis in Synoniem.objects.values_list("term", "betekenis"):
             a = tuple(s[0] for s in nederlands.analyseer(term))
             b = tuple(s[0] for s in nederlands.analyseer(betekenis))
-            if a and b and a != b:
-                kaart[a].append(b)
-                kaart[b].append(a)
-        kaart = dict(kaart)
+            if not a or not b or a == b:
+                continue
+            samen = groep.get(a, {a}) | groep.get(b, {b})
+            for lid in samen:
+                groep[lid] = samen
+        kaart = {lid: sorted(samen - {lid}) for lid, samen in groep.items()}
         cache.set(SYNONIEMEN_CACHE, kaart, 60)
     return kaart
 
@@ -626,10 +632,13 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             for lengte in range(min(langste, len(woorden) - i), 0, -1):
                 sleutel = tuple(eerste[i : i + lengte])
                 if sleutel in kaart:
-                    varianten = [sleutel, *kaart[sleutel]]
-                    delen.append(
-                        wq.Or([wq.And([self._over_velden(s) for s in v]) for v in varianten])
+                    opties = [wq.And([self._over_velden(s) for s in v]) for v in kaart[sleutel]]
+                    eigen = (
+                        self._woord(*woorden[i])
+                        if lengte == 1
+                        else wq.And([self._over_velden(s) for s in sleutel])
                     )
+                    delen.append(wq.Or([eigen, *opties]))
                     i += lengte
                     break
             else:

@@ -67,6 +67,7 @@ ONREGELMATIG = {
     "geschreven": "schrijven",
     "schreef": "schrijven",
     "schreven": "schrijven",
+    "gegeven": "geven",  # the participle; the noun's plural "gegevens" stays apart
     "gaf": "geven",
     "gaven": "geven",
     "genomen": "nemen",
@@ -93,12 +94,13 @@ IDENTIEK = {
 
 # Never a compound part, though the word list has them: particles and prefixes ("uitkering"
 # is not "uit" + "kering", "verloop" not "ver" + "loop") and suffix-like words.
-GEEN_DEEL = frozenset(
+_GEEN_DEEL = (
     "aan achter af bij binnen boven buiten door her in langs los mee mis na neer om onder ont "
     "op over rond samen tegen terug toe uit ver voor voorbij weg "
     "bes gel toep vers "
-    "achtig baar dom heid ing isch lijk ling loos ring schap zaam".split()
+    "achtig baar dom heid ing isch lijk ling loos ring schap zaam"
 )
+GEEN_DEEL = frozenset(_GEEN_DEEL.split())
 KOPPELTEKENS = ("", "s", "e", "en", "n", "er")  # between parts: verslaving+s+zorg
 MIN_DEEL = 3
 MIN_SAMENSTELLING = 6
@@ -179,8 +181,8 @@ def _werkwoordsvorm(woord):
     """The infinitive behind a participle ('gewerkt', 'gegeven') or a present tense form
     ('werkt', 'verwijst'), for words the word list does not know as words of their own."""
     delen, werkwoorden = woordenlijst()
-    if woord in delen or woord in werkwoorden or len(woord) < 4:
-        return None
+    if woord in delen or len(woord) < 4:
+        return None  # a noun of its own: "gesprek", "gebied", "plant"
     if woord.startswith("ge") and len(woord) > 5:
         rest = woord[2:]
         if rest.endswith("en") and rest in werkwoorden:
@@ -190,6 +192,54 @@ def _werkwoordsvorm(woord):
     if woord[-1] == "t" and woord[-2] != "t":
         return infinitief(woord[:-1])  # werkt, maakt, verwijst, wordt
     return None
+
+
+def _verlengd(romp):
+    """'problem' -> 'probleem', 'dag' -> 'daag': the long vowel of an open syllable."""
+    if (
+        len(romp) > 2
+        and romp[-1] not in _KLINKERS
+        and romp[-2] in _KLINKERS
+        and romp[-3] not in _KLINKERS
+    ):
+        return romp[:-1] + romp[-2] + romp[-1]
+    return None
+
+
+def _enkelvoud(woord):
+    """The singular the word list knows for a plural: 'schulden' -> 'schuld', 'problemen' ->
+    'probleem', 'huizen' -> 'huis', 'kinderen' -> 'kind', 'gevoelens' -> 'gevoel'.
+
+    Snowball alone gives 'schul', 'problem', 'daag' (for 'dagen'): apart from the singular.
+    """
+    delen = woordenlijst()[0]
+    if len(woord) < 4:
+        return woord
+    kandidaten = []
+    if woord.endswith("en"):
+        romp = woord[:-2]
+        kandidaten.append(woord[:-1])  # jongeren -> jongere, ideeën -> idee
+        if len(romp) > 2 and romp[-1] == romp[-2]:
+            kandidaten.append(romp[:-1])  # plekken -> plek
+        # An open syllable has a long vowel (problemen -> probleem), but for a few words
+        # only in the plural (dagen -> dag): the long form first.
+        lang = _verlengd(romp)
+        for r in (lang, romp) if lang else (romp,):
+            if r[-1] in "vz":
+                kandidaten.append(r[:-1] + ("f" if r[-1] == "v" else "s"))  # huizen, graven
+            kandidaten.append(r)
+        if woord.endswith("eren"):
+            kandidaten.append(woord[:-4])  # kinderen -> kind
+    elif woord in delen:
+        return woord  # "kans" is not the plural of "kan"
+    elif woord.endswith("s"):
+        if woord.endswith("ens"):
+            kandidaten.append(woord[:-3])  # gevoelens -> gevoel
+        kandidaten.append(woord[:-1])
+    for k in kandidaten:
+        if len(k) >= 3 and k in delen:
+            return k
+    return woord
 
 
 @lru_cache(maxsize=100_000)
@@ -204,14 +254,20 @@ def stam(woord):
     elif len(woord) > 6 and woord.endswith(("ches", "shes")):
         woord = woord[:-2]  # jobcoaches -> jobcoach
     else:
-        vorm = _werkwoordsvorm(woord)
+        vorm = _werkwoordsvorm(woord) or _werkwoord_van_atie(woord)
         if vorm:
-            woord = vorm
-    s = _snowball(woord)
-    # Snowball gives -eer for -atie ("sollicitatie") but -er for -eren ("solliciteren").
-    if len(s) > 5 and s.endswith("eer"):
-        s = s[:-3] + "er"
-    return s
+            return stam(vorm)
+        woord = _enkelvoud(woord)
+    return _snowball(woord)
+
+
+def _werkwoord_van_atie(woord):
+    """'sollicitatie' -> 'solliciteren', 'communicatie' -> 'communiceren' (if a verb)."""
+    if woord.endswith(("atie", "aties")):
+        werkwoord = woord[: woord.rindex("atie")] + "eren"
+        if werkwoord in woordenlijst()[1]:
+            return werkwoord
+    return None
 
 
 def is_stopwoord(woord):
@@ -264,7 +320,7 @@ def delen(woord):
         stuk = woord[i:]
         for vorm in _kop_vormen(stuk) if i else ():  # the whole word is no split
             if vorm in bekend and len(vorm) >= minimaal:
-                kandidaten.append((1, -len(vorm) ** 2, (vorm,)))
+                kandidaten.append((1, -(len(vorm) ** 2), (vorm,)))
                 break
         for j in range(i + minimaal, n - minimaal + 1):
             deel = woord[i:j]
@@ -322,9 +378,9 @@ def stammen_van_woord(woord, met_delen=False):
     return stammen
 
 
-def analyseer(tekst):
+def analyseer(tekst, met_delen=False):
     """Stems for a text in order, one list per kept word (the joined form first)."""
-    return [s for s in (stammen_van_woord(w) for w in _WOORD_RE.findall(tekst)) if s]
+    return [s for s in (stammen_van_woord(w, met_delen) for w in _WOORD_RE.findall(tekst)) if s]
 
 
 def analyseer_woorden(tekst):
