@@ -56,6 +56,7 @@ logger = logging.getLogger("leernetwerk.zoeken")
 
 HERSTEL = "Herstel met: python manage.py update_index"
 SYNONIEMEN_CACHE = "zoeken:synoniemen:v2"
+SYNONIEM_GEWICHT = 0.6  # a synonym's hits, relative to the word itself
 
 
 class IndexOnbruikbaar(Exception):
@@ -632,7 +633,11 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             for lengte in range(min(langste, len(woorden) - i), 0, -1):
                 sleutel = tuple(eerste[i : i + lengte])
                 if sleutel in kaart:
-                    opties = [wq.And([self._over_velden(s) for s in v]) for v in kaart[sleutel]]
+                    # What the searcher typed counts more than what it stands for.
+                    opties = [
+                        wq.And([self._over_velden(s) for s in v], boost=SYNONIEM_GEWICHT)
+                        for v in kaart[sleutel]
+                    ]
                     eigen = (
                         self._woord(*woorden[i])
                         if lengte == 1
