@@ -88,6 +88,7 @@ ONREGELMATIG = {
 # Words the stemmer would merge with another word they have nothing to do with.
 IDENTIEK = {
     "beleid": "beleid",  # not the verb "beleiden"
+    "coaching": "coaching",  # the activity, not "coach" the person (as in loopbaancoaching)
     "media": "media",
     "data": "data",
 }

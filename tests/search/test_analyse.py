@@ -290,6 +290,7 @@ NIET_GELIJK = [
     ("kind", "kinderlijk"),
     ("uitstroom", "instroom"),
     ("ouder", "oud"),
+    ("coaching", "coach"),
 ]
 
 
