@@ -19,8 +19,11 @@ class ZoekenConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from cms.search import checks
         from cms.search.backend import synoniemen_vergeten
         from cms.search.models import Synoniem
+
+        checks.waarschuwen_bij_start()
 
         def vergeten(**kwargs):
             synoniemen_vergeten()

@@ -56,7 +56,8 @@ from cms.search import nederlands, rangschikking
 logger = logging.getLogger("leernetwerk.zoeken")
 
 HERSTEL = "Herstel met: python manage.py update_index"
-SYNONIEMEN_CACHE = "zoeken:synoniemen:v1"
+SYNONIEMEN_CACHE = "zoeken:synoniemen:v2"
+SYNONIEM_GEWICHT = 0.6  # a synonym's hits, relative to the word itself
 
 
 class IndexOnbruikbaar(Exception):
@@ -78,7 +79,11 @@ def schema():
 
 
 def synoniemen():
-    """{tuple of stems: [tuple of stems, ...]} from the Synoniem snippet, both directions."""
+    """{tuple of stems: [tuple of stems, ...]} from the Synoniem snippet.
+
+    Pairs that share a term make one group (klantmanager = consulent and werkcoach =
+    consulent: klantmanager = werkcoach), so every term finds all the others.
+    """
     from django.apps import apps
 
     if not apps.is_installed("cms.search"):
@@ -86,14 +91,16 @@ def synoniemen():
     kaart = cache.get(SYNONIEMEN_CACHE)
     if kaart is None:
         Synoniem = apps.get_model("zoeken", "Synoniem")
-        kaart = defaultdict(list)
+        groep = {}  # stems -> the set of its group, shared by all members
         for term, betekenis in Synoniem.objects.values_list("term", "betekenis"):
             a = tuple(s[0] for s in nederlands.analyseer(term))
             b = tuple(s[0] for s in nederlands.analyseer(betekenis))
-            if a and b and a != b:
-                kaart[a].append(b)
-                kaart[b].append(a)
-        kaart = dict(kaart)
+            if not a or not b or a == b:
+                continue
+            samen = groep.get(a, {a}) | groep.get(b, {b})
+            for lid in samen:
+                groep[lid] = samen
+        kaart = {lid: sorted(samen - {lid}) for lid, samen in groep.items()}
         cache.set(SYNONIEMEN_CACHE, kaart, 60)
     return kaart
 
@@ -297,6 +304,8 @@ class Lexicon:
     """
 
     def __init__(self, woorden):
+        # Compounds the analyzer splits are found through their indexed parts instead.
+        woorden = [w for w in woorden if not nederlands.delen(w)]
         self.stam = {w: nederlands.stam(w) for w in woorden}
         self.woorden = sorted(w[::-1] for w in woorden)
         self.stammen = sorted({s[::-1] for s in self.stam.values()})
@@ -625,10 +634,17 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             for lengte in range(min(langste, len(woorden) - i), 0, -1):
                 sleutel = tuple(eerste[i : i + lengte])
                 if sleutel in kaart:
-                    varianten = [sleutel, *kaart[sleutel]]
-                    delen.append(
-                        wq.Or([wq.And([self._over_velden(s) for s in v]) for v in varianten])
+                    # What the searcher typed counts more than what it stands for.
+                    opties = [
+                        wq.And([self._over_velden(s) for s in v], boost=SYNONIEM_GEWICHT)
+                        for v in kaart[sleutel]
+                    ]
+                    eigen = (
+                        self._woord(*woorden[i])
+                        if lengte == 1
+                        else wq.And([self._over_velden(s) for s in sleutel])
                     )
+                    delen.append(wq.Or([eigen, *opties]))
                     i += lengte
                     break
             else:
@@ -637,16 +653,32 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         return self._combineer(delen, operator)
 
     def _woord(self, woord, stammen):
-        """One written word: its stem, compounds ending in it, and its hyphen parts."""
-        hoofd = stammen[0]
-        opties = [self._over_velden(hoofd)]
+        """One written word: itself, compounds that contain it, its compound and hyphen parts
+        (see nederlands.Zoekwoord)."""
+        zw = nederlands.zoekwoord(woord, stammen)
+        opties = [self._over_velden(zw.stam), self._over_velden(nederlands.DEEL + zw.stam, 0.6)]
         if self._lexicon is None:
             self._lexicon = lexicon_van(self._zoeker, self._sleutel)
-        for samengesteld in self._lexicon.samenstellingen(woord, hoofd):
+        for samengesteld in self._lexicon.samenstellingen(woord, zw.stam):
             opties.append(self._over_velden(samengesteld, boost=0.6))
-        if len(stammen) > 1:
-            opties.append(wq.And([self._over_velden(s) for s in stammen[1:]], boost=0.8))
+        if zw.delen:
+            opties.append(self._als_woord_of_deel(zw.delen, boost=0.8))
+        if zw.bepaling:
+            opties.append(self._als_woord_of_deel(zw.bepaling, boost=0.4))
+        if zw.koppeldelen:
+            opties.append(wq.And([self._over_velden(s) for s in zw.koppeldelen], boost=0.8))
+        opties = [o for o in opties if o is not wq.NullQuery] or [wq.NullQuery]
         return opties[0] if len(opties) == 1 else wq.Or(opties)
+
+    def _als_woord_of_deel(self, stammen, boost):
+        """Every stem, each as a word of its own or as part of a compound."""
+        return wq.And(
+            [
+                wq.Or([self._over_velden(s), self._over_velden(nederlands.DEEL + s, 0.6)])
+                for s in stammen
+            ],
+            boost=boost,
+        )
 
     def _zin(self, tekst):
         stammen = [w[0] for w in nederlands.analyseer(tekst)]

@@ -153,7 +153,7 @@ SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "zoekindex"
 # configured database: SQLite FTS5 or PostgreSQL full text) or e.g. OpenSearch by editing this.
 ZOEKBACKENDS = {
     "whoosh": {"BACKEND": "cms.search.backend", "SOORTWOORDEN": True},
-    "database": {"BACKEND": "modelsearch.backends.database"},
+    "database": {"BACKEND": "cms.search.database"},
 }
 WAGTAILSEARCH_BACKENDS = {"default": ZOEKBACKENDS[os.environ.get("ZOEKBACKEND", "whoosh")]}
 

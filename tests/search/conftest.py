@@ -18,7 +18,7 @@ from kennisbank.models import InterventiePage, InterventieschemaPage
 
 BACKENDS = {
     "whoosh": {"BACKEND": "cms.search.backend", "SOORTWOORDEN": True},
-    "database": {"BACKEND": "modelsearch.backends.database"},
+    "database": {"BACKEND": "cms.search.database"},
 }
 
 # title, samenvatting, fase slugs, doelgroep slugs. Our own words, on facts from the seeds.

@@ -98,7 +98,7 @@ def test_deferred_indexing_writes_once_at_the_end_as_the_database_has_it(
     voor = commits()
     with indexeren_uitgesteld():
         nieuw = interventie_maken(schema, "Fietsles", "Leren fietsen naar het werk.", [], [])
-        nieuw.samenvatting = "Leren fietsen naar de werkplek."
+        nieuw.samenvatting = "Leren fietsen naar de bakkerij."
         nieuw.save()
         interventies["Taalmaatje"].delete()
         try:
@@ -110,7 +110,7 @@ def test_deferred_indexing_writes_once_at_the_end_as_the_database_has_it(
         assert "Fietsles" not in gevonden("fietsen")  # nothing written yet
         assert commits() == voor
     assert commits() == voor + 1  # one commit for everything in the block
-    assert gevonden("werkplek") == {"Fietsles"}  # the last saved version
+    assert gevonden("bakkerij") == {"Fietsles"}  # the last saved version
     assert gevonden("taalmaatje") == set()  # deleted
     assert gevonden("zwemmen") == set()  # rolled back, never indexed
 

@@ -1,0 +1,151 @@
+"""``ZOEKBACKEND=database``: modelsearch's database backend, on PostgreSQL with our Dutch analysis.
+
+On PostgreSQL the index holds what :mod:`cms.search.nederlands` makes of the text (folded,
+stemmed words; compound parts beside them) and queries are analysed the same way, with the
+kennisbeheerders' synonyms, so both backends find the same things. PostgreSQL's own ``dutch``
+configuration is not used: its older Snowball stemmer leaves "fase" and "fases" apart and it
+knows neither compounds nor our synonyms. The stems are stored with the text search
+configuration ``leernetwerk_nl`` (a copy of ``simple``, made by migration
+``zoeken.0004``), which only lowercases: a second stemmer would not meet the first.
+
+On other databases this is modelsearch's own backend (SQLite FTS5), without Dutch analysis;
+a system check warns about that at start-up (:mod:`cms.search.checks`).
+"""
+
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
+from modelsearch.backends.database import SearchBackend as _modelsearch_backend
+from modelsearch.backends.database.postgres import postgres as pg
+from modelsearch.backends.database.postgres.query import Lexeme
+from modelsearch.query import Phrase, PlainText
+
+from cms.search import nederlands
+
+SEARCH_CONFIG = "leernetwerk_nl"
+
+
+def index_teksten(texts):
+    """[(text, weight)] as PostgreSQL indexes it: each text's stems in order, then its compound
+    and hyphen parts apart with the lowest weight (so phrases stay phrases)."""
+    uit = []
+    for tekst, gewicht in texts:
+        woorden, delen = [], []
+        for stammen in nederlands.analyseer(tekst, met_delen=True):
+            woorden.append(stammen[0])
+            delen.extend(s.removeprefix(nederlands.DEEL) for s in stammen[1:])
+        uit.append((" ".join(woorden), gewicht))
+        if delen:
+            uit.append((" ".join(delen), "D"))
+    return uit
+
+
+class NederlandsObjectIndexer(pg.ObjectIndexer):
+    """modelsearch's indexer; for our backend, the texts go through the Dutch analysis first.
+
+    modelsearch's PostgresIndex makes its indexers by module name (``ObjectIndexer(obj,
+    backend)``), so this class takes that name; for any other backend it changes nothing.
+    """
+
+    def as_vector(self, texts, for_autocomplete=False):
+        if not for_autocomplete and self.config == getattr(self, "_nederlands_config", None):
+            texts = index_teksten(texts)
+        return super().as_vector(texts, for_autocomplete)
+
+    def __init__(self, obj, backend):
+        super().__init__(obj, backend)
+        if getattr(backend, "nederlands", False):
+            self._nederlands_config = backend.config
+
+
+if not issubclass(pg.ObjectIndexer, NederlandsObjectIndexer):
+    pg.ObjectIndexer = NederlandsObjectIndexer
+
+
+def _en(delen):
+    delen = [d for d in delen if d is not None]
+    if not delen:
+        return None
+    uit = delen[0]
+    for d in delen[1:]:
+        uit = uit & d
+    return uit
+
+
+def _of(delen):
+    delen = [d for d in delen if d is not None]
+    if not delen:
+        return None
+    uit = delen[0]
+    for d in delen[1:]:
+        uit = uit | d
+    return uit
+
+
+class NederlandseQueryCompiler(pg.PostgresSearchQueryCompiler):
+    def _stammen(self, stammen, invert):
+        """All stems (as words or parts); inverted: not all of them (De Morgan)."""
+        lexemen = [Lexeme(s, invert=invert) for s in stammen]
+        return _of(lexemen) if invert else _en(lexemen)
+
+    def _opties(self, opties, invert):
+        """Any of the options (each a tuple of stems); inverted: none of them."""
+        delen = [self._stammen(o, invert) for o in opties if o]
+        return _en(delen) if invert else _of(delen)
+
+    def build_tsquery_content(self, query, config=None, invert=False):
+        from cms.search.backend import synoniemen
+
+        if isinstance(query, PlainText):
+            woorden = nederlands.analyseer_woorden(query.query_string)
+            kaart = synoniemen()
+            langste = max((len(k) for k in kaart), default=0)
+            eerste = [stammen[0] for _woord, stammen in woorden]
+            groepen, i = [], 0
+            while i < len(woorden):
+                for lengte in range(min(langste, len(woorden) - i), 0, -1):
+                    sleutel = tuple(eerste[i : i + lengte])
+                    if sleutel in kaart:
+                        opties = list(kaart[sleutel])
+                        if lengte == 1:
+                            opties += self._woordopties(*woorden[i])
+                        else:
+                            opties.append(sleutel)
+                        groepen.append(self._opties(opties, invert))
+                        i += lengte
+                        break
+                else:
+                    groepen.append(self._opties(self._woordopties(*woorden[i]), invert))
+                    i += 1
+            if not groepen:
+                return None
+            en = (query.operator == "and") != invert
+            return SearchQuery(
+                _en(groepen) if en else _of(groepen), search_type="raw", config=config
+            )
+        if isinstance(query, Phrase):
+            stammen = [s[0] for s in nederlands.analyseer(query.query_string)]
+            if not stammen:
+                return None
+            return SearchQuery(" ".join(stammen), search_type="phrase", config=config)
+        return super().build_tsquery_content(query, config=config, invert=invert)
+
+    @staticmethod
+    def _woordopties(woord, stammen):
+        zw = nederlands.zoekwoord(woord, stammen)
+        return [(zw.stam,), zw.delen, zw.bepaling, zw.koppeldelen]
+
+
+class NederlandsePostgresBackend(pg.PostgresSearchBackend):
+    query_compiler_class = NederlandseQueryCompiler
+    nederlands = True
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.config = params.get("SEARCH_CONFIG") or SEARCH_CONFIG
+
+
+def SearchBackend(params):  # noqa: N802 (modelsearch's name)
+    """Our Dutch backend on PostgreSQL; modelsearch's own database backend elsewhere."""
+    if connection.vendor == "postgresql":
+        return NederlandsePostgresBackend(params)
+    return _modelsearch_backend(params)

@@ -1,0 +1,35 @@
+"""PostgreSQL: the text search configuration ``leernetwerk_nl`` of cms.search.database.
+
+It only lowercases (a copy of ``simple``): the Dutch analysis happens in Python, the same as
+for the whoosh backend, and PostgreSQL stores and looks up its stems. Nothing on other
+databases.
+"""
+
+from django.db import migrations
+
+MAKEN = """
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'leernetwerk_nl') THEN
+        CREATE TEXT SEARCH CONFIGURATION leernetwerk_nl (COPY = pg_catalog.simple);
+    END IF;
+END
+$$;
+"""
+WEG = "DROP TEXT SEARCH CONFIGURATION IF EXISTS leernetwerk_nl;"
+
+
+def maken(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(MAKEN)
+
+
+def weg(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(WEG)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("zoeken", "0003_synoniemen_vakjargon")]
+
+    operations = [migrations.RunPython(maken, weg)]
