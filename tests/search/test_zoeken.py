@@ -226,13 +226,23 @@ def test_kennisbeheerder_adds_a_synonym_that_works_at_once(
     assert titels(api(client, q="BC")) == ["Budgetcoaching"]
 
 
-def test_did_you_mean_for_a_misspelling(client_als, whoosh, interventies, zoektypen):
-    data = api(client_als("demo-consulent"), q="werkervaringsplke")
-    assert data["totaal"] == 0
-    assert data["suggestie"] == "werkervaringsplek"
-    assert titels(api(client_als("demo-consulent"), q=data["suggestie"])) == [
-        "Werkervaringsplek bij een sociale onderneming"
-    ]
+def test_a_misspelled_word_shows_the_corrected_results_at_once(
+    client_als, whoosh, interventies, zoektypen
+):
+    client = client_als("demo-consulent")
+    data = api(client, q="werkervaringsplke")
+    assert data["verbeterd"] == "werkervaringsplek" and data["suggestie"] is None
+    assert titels(data) == ["Werkervaringsplek bij een sociale onderneming"]
+    # The page says so, and its link searches the word as typed, keeping the filters.
+    html = client.get("/zoeken/", {"q": "werkervaringsplke", "doelgroep": "lvb"}).content.decode()
+    assert "Resultaten voor <em>werkervaringsplek</em>; zoek in plaats daarvan naar" in html
+    assert 'href="?q=werkervaringsplke&amp;doelgroep=lvb&amp;exact=1"' in html
+    # Asked for exactly that: no results, and the correction as a question.
+    exact = api(client, q="werkervaringsplke", exact="1")
+    assert exact["totaal"] == 0 and exact["verbeterd"] is None
+    assert exact["suggestie"] == "werkervaringsplek"
+    html = client.get("/zoeken/", {"q": "werkervaringsplke", "exact": "1"}).content.decode()
+    assert 'Bedoelde u <a href="?q=werkervaringsplek">werkervaringsplek</a>?' in html
 
 
 def test_seeded_synonyms_exist(db):
