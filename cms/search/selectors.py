@@ -430,9 +430,10 @@ def zoeken(*, gebruiker, zoekterm, filters=None, pagina=1, per_pagina=PER_PAGINA
     """Search everything this user may see; `filters` maps type/doelgroep/fase to a slug.
 
     Every word that counts must match (stop and question words never count). When nothing
-    matches: a query whose unknown words all have a clear correction shows the corrected
-    results (unless `exact`); a query of several words shows results for some of them,
-    and says which. Corrections come only from what this user may read.
+    matches: a query of several words shows results for some of them, and says which; a query
+    of one word (or of words none of which is found) with a clear correction shows the
+    corrected results (unless `exact`); otherwise a correction is offered as "Bedoelde u".
+    Corrections come only from what this user may read.
     """
     filters = {k: v for k, v in (filters or {}).items() if k in FACETTEN and v}
     typen = zoekbare_typen()
@@ -454,7 +455,10 @@ def zoeken(*, gebruiker, zoekterm, filters=None, pagina=1, per_pagina=PER_PAGINA
                 correcties[woord] = correctie
         if correcties:
             suggestie = _verbeterd(zoekterm, correcties)
-        if correcties and len(correcties) == len(onbekend) and not exact:
+        # Replace what was typed only when nothing else answers: one word, or several of which
+        # none is found ("meten" is a word; in "motivatie meten" it is not a typo of "meteen").
+        stellig = len(woorden) == 1 or not (deel and deel.gebruikt)
+        if correcties and len(correcties) == len(onbekend) and stellig and not exact:
             verbeterde_vraag = " ".join(correcties.get(w, w) for w in woorden)
             treffers = _zoeken_in_typen(typen, gebruiker, verbeterde_vraag)
             if treffers:
