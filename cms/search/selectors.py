@@ -389,7 +389,7 @@ def _of_terugval(typen, gebruiker, woorden):
     treffers = _zoeken_in_typen(typen, gebruiker, " ".join(woorden), operator="or")
     per_woord = {w: set() for w in woorden}
     for zoektype in typen:
-        eigen = {(t.pk) for t in treffers if t.zoektype is zoektype}
+        eigen = {t.pk for t in treffers if t.zoektype is zoektype}
         if not eigen:
             continue
         for woord, pks in _pks_per_woord(zoektype, gebruiker, woorden, eigen).items():
