@@ -254,7 +254,8 @@ def _via(tokens, eenheid, varianten):
     """How the query unit (a list of (word, stems)) occurs in one text.
 
     ("direct", None) when its own stems are there; ("via", written words) when it is there
-    through a synonym, as part of a compound, or by its compound parts; None if not at all.
+    through a synonym, as part of a compound, or by its compound parts (whichever analysis
+    split it: the parts are read from the text); None if not at all.
     """
     eigen = {s for _, ss in tokens for s in ss}
     hoofden = [stammen[0] for _, stammen in eenheid]
@@ -265,15 +266,30 @@ def _via(tokens, eenheid, varianten):
         if reeks:
             return "via", reeks
     if len(eenheid) == 1:
-        hoofd, delen = hoofden[0], eenheid[0][1][1:]
+        hoofd = hoofden[0]
         if len(hoofd) >= 4:
             for woord, stammen in tokens:
                 if any(s != hoofd and s.endswith(hoofd) for s in stammen):
                     return "via", woord  # 'periode' in 'zoekperiode'
-        if delen and all(d in eigen for d in delen):
-            gevonden = [w for w, ss in tokens if ss[0] in delen]
-            return "via", ", ".join(dict.fromkeys(gevonden))
+        # Its parts: words of the text inside the query word ('werkervaring' and 'plaats' for
+        # 'werkervaringsplaats', 'integratie' for 're-integratie'), longest first.
+        geheel = _gevouwen(eenheid[0][0])
+        delen = []
+        for woord, _stammen in sorted(tokens, key=lambda t: -len(t[0])):
+            gevouwen = _gevouwen(woord)
+            if (
+                4 <= len(gevouwen) < len(geheel)
+                and gevouwen in geheel
+                and not any(gevouwen in _gevouwen(d) for d in delen)
+            ):
+                delen.append(woord)
+        if delen:
+            return "via", ", ".join(sorted(delen, key=lambda d: geheel.find(_gevouwen(d))))
     return None
+
+
+def _gevouwen(woord):
+    return nederlands.samenvoegen(nederlands.vouw(woord))
 
 
 def _eenheden(zoekvraag):

@@ -404,3 +404,17 @@ def test_a_hit_through_a_synonym_compound_or_taxonomy_value_says_so(
     assert gevonden["Netwerkkaart als voorbereiding"] == []  # the text says it
     html = client.get("/zoeken/", {"q": "MI"}).content.decode()
     assert "gevonden via: Motiverende gespreksvoering (MI)" in html
+
+
+def test_the_explanation_names_the_parts_of_a_split_compound(db):
+    assert selectors.uitleg("werkervaringsplaats", "Werkervaring opdoen op een plaats.", [])[0] == [
+        "Werkervaring, plaats (werkervaringsplaats)"
+    ]
+    assert selectors.uitleg("re-integratie", "Terug naar werk met integratie.", [])[0] == [
+        "integratie (re-integratie)"
+    ]
+    # The word itself in the text: nothing to explain; a doelgroep that has it: that.
+    assert selectors.uitleg("jongeren", "Voor jongeren.", [("doelgroep", "Jongeren")])[0] == []
+    assert selectors.uitleg("jongeren", "Voor wie.", [("doelgroep", "Jongeren")])[0] == [
+        "doelgroep: Jongeren"
+    ]
