@@ -58,7 +58,8 @@ test: install-test chromium
 	$(PY) -m pytest -q -p no:warnings --noconftest --ds=cms.settings.modelsearch_suite \
 	  -o python_files=suite_backend.py tests/modelsearch_suite
 
-# Search benchmark: whoosh against the database backend, 10,000 interventies. Prints figures.
+# Search benchmark: whoosh against the database backend on the demo evaluation set
+# (tests/search/evaluatie.json) and at 10,000 interventies. Prints figures.
 bench-search: install-test
 	$(PY) tests/bench/bench_zoeken.py $(BENCH_ARGS)
 

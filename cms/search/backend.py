@@ -18,6 +18,7 @@ substring database backend and logs how to repair it (``manage.py update_index``
 
 import contextvars
 import logging
+import math
 import os
 import shutil
 import threading
@@ -49,6 +50,7 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.index import LockError
+from whoosh.support.levenshtein import distance as bewerkafstand
 
 from cms.bestanden import prive_map
 from cms.search import nederlands, rangschikking
@@ -844,6 +846,31 @@ class WhooshSearchResults(BaseSearchResults):
         scores = self._cache()["scores"]
         return [(pk, scores.get(pk)) for pk in pks]
 
+    def index_pks(self):
+        """Keys of every object of the model whoosh matches, BEFORE the queryset's filters, or
+        None when whoosh cannot answer. Only to intersect with hits already filtered (which
+        words of a query a visible hit contains): never show these as such."""
+        try:
+            return set(self._treffers())
+        except IndexOnbruikbaar:
+            return None
+
+    def score_eenheid(self):
+        """The weight of a term that no document has: log(N) + 1, whoosh's largest idf.
+
+        BM25 adds idf-weighted term scores, and idf grows with the size of the collection, so
+        scores of one index compare with each other but not with another index's (a small
+        index, such as intervisie, scores lower for the same match). Divided by this unit they
+        do: a score then says how much of "every query word, rare and saturated" a hit has.
+        Objects in the same index share the unit, so their order among each other is kept.
+        """
+        index = self.backend.get_index_for_model(self.query_compiler.queryset.model)
+        try:
+            zoeker, _sleutel = index.opslag.zoeker()
+        except IndexOnbruikbaar:
+            return None
+        return math.log(max(zoeker.doc_count_all(), 1)) + 1
+
     def _do_count(self):
         try:
             return len(self._geordend()[self.start : self.stop])
@@ -917,34 +944,54 @@ class WhooshSearchBackend(BaseSearchBackend):
             )
             raise IndexOnbruikbaar(str(fout)) from fout
 
-    def suggestie(self, model, tekst):
-        """'Bedoelde u ...?': the query with unknown words replaced by close indexed words."""
+    def verbeteringen(self, queryset, woord):
+        """Spelling corrections for `woord` that documents in `queryset` contain.
+
+        [(indexed word, edit distance, number of those documents)], closest first. Words are
+        taken from the index's word list, but each is counted only in live documents (not in
+        deleted ones, whose words whoosh keeps until segments merge) that `queryset` lets
+        through: what a user is offered never comes from what they may not read, and a cleaned
+        or deleted record's words are gone from it at once.
+        """
+        gevouwen = nederlands.samenvoegen(nederlands.vouw(woord))
+        if len(gevouwen) < 4 or nederlands.is_stopwoord(gevouwen):
+            return []
+        model = queryset.model
         index = self.get_index_for_model(model)
         try:
-            zoeker, _sleutel = index.opslag.zoeker()
+            zoeker, sleutel = index.opslag.zoeker()
+            reader = zoeker.reader()
+            maxdist = 2 if len(gevouwen) >= 8 else 1
+            kandidaten = {
+                k: bewerkafstand(k, gevouwen)
+                for k in reader.terms_within("w", gevouwen, maxdist, prefix=1)
+                if k != gevouwen
+            }
+            if not kandidaten:
+                return []
+            toegestaan = modelfilter(zoeker, sleutel, model)
+            kolom = pk_kolom(zoeker, sleutel)
+            naar_pk = model._meta.pk.to_python
+            per_kandidaat = {}
+            for kandidaat in kandidaten:
+                docnums = zoeker.docs_for_query(wq.Term("w", kandidaat))  # skips deleted docs
+                per_kandidaat[kandidaat] = {
+                    naar_pk(kolom[d]) for d in docnums if toegestaan is None or d in toegestaan
+                }
         except IndexOnbruikbaar:
-            return None
-        reader = zoeker.reader()
-        kaart = synoniemen()
-        nieuw, veranderd = [], False
-        for origineel in tekst.split():
-            woord = nederlands.samenvoegen(nederlands.vouw(origineel))
-            if (
-                len(woord) < 4
-                or nederlands.is_stopwoord(woord)
-                or (nederlands.stam(woord),) in kaart
-                or reader.frequency("w", woord) > 0
-            ):
-                nieuw.append(origineel)
-                continue
-            kandidaten = zoeker.suggest("w", woord, limit=5, maxdist=2, prefix=1)
-            if kandidaten:
-                beste = max(kandidaten, key=lambda k: reader.doc_frequency("w", k))
-                nieuw.append(beste)
-                veranderd = True
-            else:
-                nieuw.append(origineel)
-        return " ".join(nieuw) if veranderd else None
+            return []
+        except (OSError, LockError, ValueError, KeyError, EOFError) as fout:
+            logger.error("Zoekindex %s is onleesbaar (%r). %s", index.get_key(), fout, HERSTEL)
+            return []
+        alle = set().union(*per_kandidaat.values())
+        if not alle:
+            return []
+        zichtbaar = set(queryset.filter(pk__in=list(alle)).values_list("pk", flat=True))
+        uit = [
+            (kandidaat, kandidaten[kandidaat], len(pks & zichtbaar))
+            for kandidaat, pks in per_kandidaat.items()
+        ]
+        return sorted((u for u in uit if u[2]), key=lambda u: (u[1], -u[2], u[0]))
 
 
 SearchBackend = WhooshSearchBackend

@@ -12,6 +12,7 @@ def _parameters(request):
         "zoekterm": request.GET.get("q", "").strip()[:200],
         "filters": {naam: request.GET.get(naam, "").strip() for naam in selectors.FACETTEN},
         "pagina": request.GET.get("pagina") or 1,
+        "exact": request.GET.get("exact") == "1",
     }
 
 
@@ -37,6 +38,7 @@ def api_zoeken(request):
                     "fragment": str(t.fragment),
                     "fases": [slug for slug, _ in t.fases],
                     "doelgroepen": [slug for slug, _ in t.doelgroepen],
+                    "gevonden_via": t.gevonden_via,
                 }
                 for t in uitkomst.pagina
             ],
@@ -45,6 +47,17 @@ def api_zoeken(request):
                 for naam, waarden in uitkomst.facetten.items()
             },
             "suggestie": uitkomst.suggestie,
+            # The results are those of this corrected query (the typed one found nothing).
+            "verbeterd": uitkomst.verbeterd,
+            # No result has every word: which words the results have, and which none has.
+            "deels": (
+                {
+                    "gebruikt": uitkomst.deels.gebruikt,
+                    "niet_gevonden": uitkomst.deels.niet_gevonden,
+                }
+                if uitkomst.deels
+                else None
+            ),
         }
     )
 

@@ -1,19 +1,27 @@
 """Search benchmark: our whoosh backend against modelsearch's database backend, one run.
 
-Generates 10,000 interventies and 500 chapter-like pages (beslismomenten with long text) in a
-throw-away SQLite database, builds both indexes, runs 200 Dutch queries and prints index build
-time, p50/p95 latency, memory, and recall@10 on a labelled set that needs morphology,
-compounds and abbreviations. Asserts nothing about time.
+First, on the demo content (in a separate process and database): the site search a consulent
+uses (all types, `cms.search.selectors.zoeken`) on the evaluation set `tests/search/
+evaluatie.json` (realistic queries, labelled by hand): recall@5, MRR@10, the number of empty
+results and p50/p95 latency, per backend. Then, at scale: generates 10,000 interventies and
+500 chapter-like pages (beslismomenten with long text) in a throw-away SQLite database, builds
+both indexes, runs 200 Dutch queries and prints index build time, p50/p95 latency (of the
+backend and of the whole search page), memory, and recall@10 on a labelled set that needs
+morphology, compounds and abbreviations. Asserts nothing about time.
 
     make bench-search                      # or: .venv/bin/python tests/bench/bench_zoeken.py
     .venv/bin/python tests/bench/bench_zoeken.py --interventies 2000   # quicker
+    .venv/bin/python tests/bench/bench_zoeken.py --geen-demo           # only the 10,000
+    .venv/bin/python tests/bench/bench_zoeken.py --alleen-demo -v      # per query, demo only
 """
 
 import argparse
+import io
 import os
 import random
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -22,6 +30,8 @@ from pathlib import Path
 
 WORTEL = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(WORTEL))
+EVALUATIE = WORTEL / "tests" / "search" / "evaluatie.json"
+LABELS = {"default": "whoosh", "database": "database (SQLite FTS5)"}
 
 # Generated text avoids every word the labelled queries look for (see GELABELD).
 ONDERWERPEN = [
@@ -242,6 +252,76 @@ def zoek(backend, q):
     return [p.pk for p in InterventiePage.objects.live().search(q, backend=backend)[:10]]
 
 
+def percentielen(tijden):
+    tijden = sorted(tijden)
+    return statistics.median(tijden), tijden[int(0.95 * (len(tijden) - 1))]
+
+
+def als_standaard(naam):
+    """Make backend `naam` the one site search uses (it searches with the "default" alias)."""
+    from django.conf import settings
+
+    bewaard = settings.WAGTAILSEARCH_BACKENDS.setdefault(
+        "_bench", dict(settings.WAGTAILSEARCH_BACKENDS)
+    )
+    settings.WAGTAILSEARCH_BACKENDS["default"] = bewaard[naam]
+
+
+def sleutel(treffer):
+    return f"{treffer.zoektype.slug}/{getattr(treffer.obj, 'slug', None) or treffer.pk}"
+
+
+def demo_meten(backends, uitgebreid):
+    """Recall@5, MRR@10, empty results and latency of site search on the demo content."""
+    import json
+
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from cms.search import selectors
+
+    vragen = json.loads(EVALUATIE.read_text())["vragen"]
+    begin = time.perf_counter()
+    settings.DEBUG = True  # the demo loader refuses without it
+    call_command("demo_laden", geen_index=True, verbosity=0, stdout=io.StringIO())
+    settings.DEBUG = False
+    gebruiker = get_user_model().objects.get(username="demo-consulent")
+    print(f"Demo geladen in {time.perf_counter() - begin:.1f} s; {len(vragen)} zoekvragen")
+    for naam in backends:
+        call_command("update_index", backend_name=naam, verbosity=0)
+        als_standaard(naam)
+        selectors.zoeken(gebruiker=gebruiker, zoekterm="werk")  # warm up
+        recall, rr, leeg, tijden, regels = [], [], 0, [], []
+        for vraag in vragen:
+            t = time.perf_counter()
+            uitkomst = selectors.zoeken(gebruiker=gebruiker, zoekterm=vraag["q"])
+            tijden.append((time.perf_counter() - t) * 1000)
+            gevonden = [sleutel(tr) for tr in uitkomst.pagina.object_list][:10]
+            relevant = set(vraag["relevant"])
+            recall.append(len(set(gevonden[:5]) & relevant) / len(relevant))
+            rang = next((i for i, g in enumerate(gevonden, 1) if g in relevant), None)
+            rr.append(1 / rang if rang else 0.0)
+            leeg += uitkomst.totaal == 0
+            hoe = (
+                f"verbeterd: {uitkomst.verbeterd}"
+                if uitkomst.verbeterd
+                else "deels"
+                if uitkomst.deels
+                else ""
+            )
+            regels.append(f"    {vraag['q'][:44]:44s} R@5 {recall[-1]:.2f} RR {rr[-1]:.2f} {hoe}")
+        p50, p95 = percentielen(tijden)
+        print(f"\n== demo, zoekpagina: {LABELS[naam]} ==")
+        print(f"recall@5:  {statistics.mean(recall):.2f}")
+        print(f"MRR@10:    {statistics.mean(rr):.2f}")
+        print(f"leeg:      {leeg} van {len(vragen)}")
+        print(f"latentie:  p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+        if uitgebreid:
+            print("\n".join(regels))
+    als_standaard("default")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--interventies", type=int, default=10_000)
@@ -252,8 +332,23 @@ def main():
         default="default,database",
         help="komma-gescheiden: default (whoosh) en/of database",
     )
+    parser.add_argument("--geen-demo", action="store_true", help="alleen de 10.000")
+    parser.add_argument("--alleen-demo", action="store_true", help="alleen de demo-inhoud")
+    parser.add_argument("-v", "--uitgebreid", action="store_true", help="per zoekvraag")
     args = parser.parse_args()
     rng = random.Random(5)
+    sys.stdout.reconfigure(line_buffering=True)  # figures appear as they are measured
+
+    if args.alleen_demo:
+        with tempfile.TemporaryDirectory(prefix="leernetwerk-bench-demo-") as map_:
+            django_opzetten(Path(map_))
+            demo_meten(args.backends.split(","), args.uitgebreid)
+        return
+    if not args.geen_demo:
+        # Its own process: a fresh database and index, apart from the generated content.
+        opdracht = [sys.executable, __file__, "--alleen-demo", "--backends", args.backends]
+        subprocess.run(opdracht + (["-v"] if args.uitgebreid else []), check=True)
+        print()
 
     with tempfile.TemporaryDirectory(prefix="leernetwerk-bench-") as map_:
         tijdelijk = Path(map_)
@@ -271,9 +366,13 @@ def main():
         zoekvragen = [q for q, _ in GELABELD] + vrij
         rng.shuffle(zoekvragen)
 
-        labels = {"default": "whoosh", "database": "database (SQLite FTS5)"}
+        from django.contrib.auth import get_user_model
+
+        from cms.search import selectors
+
+        gebruiker = get_user_model().objects.create_user("bench-consulent")
         for naam in args.backends.split(","):
-            label = labels[naam]
+            label = LABELS[naam]
             rss_voor = rss_piek_mb()
             begin = time.perf_counter()
             call_command("update_index", backend_name=naam, verbosity=0)
@@ -294,11 +393,24 @@ def main():
             _huidig, zoekpiek = tracemalloc.get_traced_memory()
             tracemalloc.stop()
             recall = [len(set(zoek(naam, q)) & relevant[q]) / len(relevant[q]) for q, _ in GELABELD]
-            tijden.sort()
-            p50, p95 = statistics.median(tijden), tijden[int(0.95 * (len(tijden) - 1))]
-            print(f"\n== {label} ==")
+            p50, p95 = percentielen(tijden)
+            # The whole search page (every type, facets, fragments), as a user gets it.
+            als_standaard(naam)
+            pagina = []
+            # 20 queries: the database backend loads every hit as an object, seconds each.
+            for q in zoekvragen[:20]:
+                t = time.perf_counter()
+                selectors.zoeken(gebruiker=gebruiker, zoekterm=q)
+                pagina.append((time.perf_counter() - t) * 1000)
+            als_standaard("default")
+            pagina_p50, pagina_p95 = percentielen(pagina)
+            print(f"\n== {args.interventies} interventies: {label} ==")
             print(f"index bouwen: {bouwtijd:.1f} s (RSS-piek {rss_voor:.0f} -> {rss_na:.0f} MB)")
             print(f"zoekvragen:          {len(tijden)}: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+            print(
+                f"zoekpagina (alle typen): {len(pagina)}: p50 {pagina_p50:.1f} ms, "
+                f"p95 {pagina_p95:.1f} ms"
+            )
             print(f"geheugen per zoekvraag: piek {zoekpiek / 1e6:.1f} MB Python-allocaties")
             print(f"recall@10 gelabeld:  {statistics.mean(recall):.2f}")
             for (q, _), r in zip(GELABELD, recall, strict=True):

@@ -36,3 +36,11 @@ def test_demo_queries_find_the_expected_items_in_the_top_five(zoek):
 
     titels = [r["titel"] for r in zoek("plangesprekken")]
     assert "Uitkomst van het plangesprek" in titels and "Het plangesprek" in titels
+
+    # The dead ends: a question, and words no single item has all of.
+    top = zoek("wat doe ik als een klant niet komt opdagen")
+    assert {"Actief nabellen bij een no-show", "No-show"} & {r["titel"] for r in top}, top
+    titels = [r["titel"] for r in zoek("bijverdienen naast bijstand")]
+    assert "Flexibel bijverdienen met behoud van uitkering" in titels
+    titels = [r["titel"] for r in zoek("fases van gedragsverandering")]
+    assert "Gedragsfasen: waar staat iemand" in titels

@@ -3,8 +3,11 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from cms.search import selectors
 from cms.search.models import Synoniem
-from tests.search.conftest import INTERVENTIES, interventie_maken
+from cms.search.registry import ZoekType
+from kennisbank.models import BeslismomentPage
+from tests.search.conftest import INTERVENTIE, INTERVENTIES, interventie_maken
 
 
 def api(client, **params):
@@ -226,13 +229,23 @@ def test_kennisbeheerder_adds_a_synonym_that_works_at_once(
     assert titels(api(client, q="BC")) == ["Budgetcoaching"]
 
 
-def test_did_you_mean_for_a_misspelling(client_als, whoosh, interventies, zoektypen):
-    data = api(client_als("demo-consulent"), q="werkervaringsplke")
-    assert data["totaal"] == 0
-    assert data["suggestie"] == "werkervaringsplek"
-    assert titels(api(client_als("demo-consulent"), q=data["suggestie"])) == [
-        "Werkervaringsplek bij een sociale onderneming"
-    ]
+def test_a_misspelled_word_shows_the_corrected_results_at_once(
+    client_als, whoosh, interventies, zoektypen
+):
+    client = client_als("demo-consulent")
+    data = api(client, q="werkervaringsplke")
+    assert data["verbeterd"] == "werkervaringsplek" and data["suggestie"] is None
+    assert titels(data) == ["Werkervaringsplek bij een sociale onderneming"]
+    # The page says so, and its link searches the word as typed, keeping the filters.
+    html = client.get("/zoeken/", {"q": "werkervaringsplke", "doelgroep": "lvb"}).content.decode()
+    assert "Resultaten voor <em>werkervaringsplek</em>; zoek in plaats daarvan naar" in html
+    assert 'href="?q=werkervaringsplke&amp;doelgroep=lvb&amp;exact=1"' in html
+    # Asked for exactly that: no results, and the correction as a question.
+    exact = api(client, q="werkervaringsplke", exact="1")
+    assert exact["totaal"] == 0 and exact["verbeterd"] is None
+    assert exact["suggestie"] == "werkervaringsplek"
+    html = client.get("/zoeken/", {"q": "werkervaringsplke", "exact": "1"}).content.decode()
+    assert 'Bedoelde u <a href="?q=werkervaringsplek">werkervaringsplek</a>?' in html
 
 
 def test_seeded_synonyms_exist(db):
@@ -246,3 +259,162 @@ def test_all_fixture_interventies_are_findable_by_title(
     client = client_als("demo-consulent")
     for titel, *_ in INTERVENTIES:
         assert titel in titels(api(client, q=titel)), titel
+
+
+# --- no dead ends ---
+
+
+def test_question_words_are_never_required(client_als, zoekbackend, interventies, zoektypen):
+    data = api(client_als("demo-consulent"), q="Welke budgetcoaching?")
+    assert titels(data) == ["Budgetcoaching"] and data["deels"] is None
+
+
+def test_several_words_without_a_common_hit_show_results_for_some_of_them(
+    client_als, zoekbackend, interventies, zoektypen
+):
+    client = client_als("demo-consulent")
+    data = api(client, q="welke jobcoach helpt bij autisme op school")
+    assert data["deels"] == {
+        "gebruikt": ["jobcoach", "helpt", "autisme", "school"],
+        "niet_gevonden": [],
+    }
+    # The one result with two of the words comes first.
+    assert titels(data)[0] == "Jobcoaching op de werkvloer"
+    assert {"Budgetcoaching", "Terug naar school"} <= set(titels(data))
+    html = client.get("/zoeken/", {"q": "jobcoach autisme xyzzyq"}).content.decode()
+    assert (
+        "Resultaten voor een deel van de woorden: <strong>jobcoach, autisme</strong>; "
+        "niet gevonden: <strong>xyzzyq</strong>"
+    ) in html
+    assert "Jobcoaching op de werkvloer" in html
+
+
+def test_results_with_more_of_the_words_come_first(client_als, whoosh, schema, zoektypen):
+    # One word, rare and everywhere in one page, scores higher in BM25 than two common ones.
+    interventie_maken(
+        schema,
+        "Schuldhulpmaatje",
+        "Een schuldhulpmaatje opent samen de post. Het schuldhulpmaatje komt thuis; een "
+        "schuldhulpmaatje belt de schuldeiser.",
+        [],
+        [],
+    )
+    for i in range(8):
+        interventie_maken(schema, f"Buurtaanbod {i}", "Een activiteit in de wijk.", [], [])
+        interventie_maken(schema, f"Baanaanbod {i}", "Een gesprek met een werkgever.", [], [])
+    interventie_maken(
+        schema,
+        "Leerwerkplek",
+        "Een leerwerkplek bij een werkgever in de eigen wijk, met een vaste begeleider die "
+        "meekijkt, wekelijks bijstuurt en na drie maanden evalueert met de deelnemer.",
+        [],
+        [],
+    )
+    data = api(client_als("demo-consulent"), q="schuldhulpmaatje wijk werkgever")
+    assert data["deels"]["niet_gevonden"] == []
+    assert titels(data)[:2] == ["Leerwerkplek", "Schuldhulpmaatje"]
+
+
+@pytest.mark.parametrize("aantal", [2, 25])
+def test_fallback_page_query_count_does_not_grow_with_results(
+    client_als, zoekbackend, schema, zoektypen, django_assert_max_num_queries, aantal
+):
+    for i in range(aantal):
+        interventie_maken(
+            schema, f"Werkfit traject {i}", "Werkfit maken.", ["verloop"], ["jongeren"]
+        )
+        interventie_maken(schema, f"Taalcursus {i}", "Taal leren.", ["nazorg"], ["lvb"])
+    client = client_als("demo-consulent")
+    client.get("/zoeken/", {"q": "werkfit taal"})  # warm caches (site root paths)
+    with django_assert_max_num_queries(30):
+        response = client.get("/zoeken/", {"q": "werkfit taal xyzzyq", "doelgroep": "lvb"})
+    assert response.context["uitkomst"].deels.gebruikt == ["werkfit", "taal"]
+    assert response.context["uitkomst"].totaal == aantal
+
+
+# --- one honest ranking ---
+
+BESLISMOMENT = ZoekType(
+    slug="beslismoment",
+    label="Beslismoment",
+    model=BeslismomentPage,
+    zichtbaar_voor=lambda user: BeslismomentPage.objects.live(),
+)
+
+
+def test_five_relevant_interventies_are_not_pushed_below_one_weak_beslismoment(
+    client_als, zoekbackend, schema, monkeypatch
+):
+    monkeypatch.setattr(selectors, "zoekbare_typen", lambda: [INTERVENTIE, BESLISMOMENT])
+    for onderdeel in [
+        "de opening",
+        "lastige vragen over een gat in je cv",
+        "je kwaliteiten",
+        "salaris en arbeidsvoorwaarden bespreken",
+        "de afsluiting en het bedankje achteraf",
+    ]:
+        interventie_maken(
+            schema,
+            f"Sollicitatiegesprek oefenen: {onderdeel}",
+            f"Oefen het sollicitatiegesprek, met {onderdeel}: een sollicitatiegesprek "
+            "naspelen met de consulent.",
+            [],
+            [],
+        )
+    schema.add_child(
+        instance=BeslismomentPage(
+            title="Zelf begeleiden of doorverwijzen",
+            vraag="Begeleid je de klant zelf, of verwijs je door naar een partner?",
+            toelichting="<p>"
+            + " ".join(
+                [
+                    "Kijk naar wat de klant nodig heeft, wat jij kunt bieden en wat er al loopt.",
+                    "Bespreek het met de klant en met het team voordat je een keuze maakt.",
+                ]
+                * 4
+            )
+            + " Soms helpt het om eerst een sollicitatiegesprek samen voor te bereiden.</p>",
+            opties=[
+                ("optie", {"optie": "Zelf", "criteria": "<p>Kort</p>", "interventies": []}),
+                ("optie", {"optie": "Partner", "criteria": "<p>Lang</p>", "interventies": []}),
+            ],
+        )
+    )
+    data = api(client_als("demo-consulent"), q="sollicitatiegesprek")
+    assert [r["type"] for r in data["resultaten"]] == ["interventie"] * 5 + ["beslismoment"]
+
+
+# --- highlights explain the hit ---
+
+
+def test_a_hit_through_a_synonym_compound_or_taxonomy_value_says_so(
+    client_als, whoosh, interventies, zoektypen
+):
+    client = client_als("demo-consulent")
+
+    def via(q):
+        return {r["titel"]: r["gevonden_via"] for r in api(client, q=q)["resultaten"]}
+
+    assert via("MI")["Motiverende gespreksvoering in het eerste gesprek"] == [
+        "Motiverende gespreksvoering (MI)"
+    ]
+    assert via("periode")["Zelf zoeken in de eerste vier weken"] == ["zoekperiode (periode)"]
+    gevonden = via("plangesprek")
+    assert gevonden["Terug naar school"] == ["fase: Tweede gesprek / plangesprek"]
+    assert gevonden["Netwerkkaart als voorbereiding"] == []  # the text says it
+    html = client.get("/zoeken/", {"q": "MI"}).content.decode()
+    assert "gevonden via: Motiverende gespreksvoering (MI)" in html
+
+
+def test_the_explanation_names_the_parts_of_a_split_compound(db):
+    assert selectors.uitleg("werkervaringsplaats", "Werkervaring opdoen op een plaats.", [])[0] == [
+        "Werkervaring, plaats (werkervaringsplaats)"
+    ]
+    assert selectors.uitleg("re-integratie", "Terug naar werk met integratie.", [])[0] == [
+        "integratie (re-integratie)"
+    ]
+    # The word itself in the text: nothing to explain; a doelgroep that has it: that.
+    assert selectors.uitleg("jongeren", "Voor jongeren.", [("doelgroep", "Jongeren")])[0] == []
+    assert selectors.uitleg("jongeren", "Voor wie.", [("doelgroep", "Jongeren")])[0] == [
+        "doelgroep: Jongeren"
+    ]
