@@ -31,7 +31,8 @@ def test_branching_path_feedback_per_option_and_debrief_naming_the_path(
     client.post(_url(poging, klanttype), {"keuzes": juiste_ids(klanttype)})
     feedback = client.get(_url(poging, klanttype)).content.decode()
     # Feedback on every option, the chosen one marked.
-    assert "Bij een toetser neemt de consulent de regie" in feedback and "hij voert zelf de regie" in feedback
+    assert "Bij een toetser neemt de consulent de regie" in feedback
+    assert "hij voert zelf de regie" in feedback
     assert "jouw keuze" in feedback
 
     # Choosing the standard programme branches to the "weigering" step, skipping the other.
