@@ -40,6 +40,9 @@ start: index
 	@echo "Demo-accounts (wachtwoord: $${DEMO_WACHTWOORD:-leernetwerk-demo}):"
 	@echo "  demo-consulent, demo-trainer, demo-teamchef, demo-kennisbeheerder, demo-beheerder"
 	@echo ""
+	@# The task worker (imports) runs beside runserver and stops with it (Ctrl+C or kill).
+	$(MANAGE) db_worker --backend achtergrond --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT; trap 'exit 143' TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # Browser tests drive Debian's chromium. As root we install it; otherwise we say how.

@@ -1,10 +1,11 @@
-"""Background tasks of the kennisbank (django-tasks: the immediate backend runs them in the
-request; a worker backend set in TASKS runs them beside the site)."""
+"""Background tasks of the kennisbank. They run on the "achtergrond" backend (TASKS in
+cms/settings/base.py): queued in the database and run by `manage.py db_worker --backend
+achtergrond` beside the site, so a long import holds no request and no lock for its length."""
 
 from django_tasks import task
 
 
-@task()
+@task(backend="achtergrond")
 def importtaak_uitvoeren(taak_id):
     from kennisbank import services
 

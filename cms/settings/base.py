@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "axes",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -166,7 +167,15 @@ INTERVISIE_BEWAARTERMIJN_MAANDEN = int(os.environ.get("INTERVISIE_BEWAARTERMIJN_
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 BACKUP_BEWAAR_AANTAL = int(os.environ.get("BACKUP_BEWAAR_AANTAL", "14"))
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Two task backends. "default" runs in the request: Wagtail's and modelsearch's own tasks (search
+# index, reference index, image focal points, file clean-up) use it, so a saved page is findable
+# at once. "achtergrond" (django-tasks-db) queues long work (the spreadsheet import) in the
+# database; `manage.py db_worker --backend achtergrond` runs it beside the site
+# (`make start` starts it, production runs it as a service: see the README).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "achtergrond": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 
 def _proxy_aantal():

@@ -19,6 +19,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 AXES_ENABLED = os.environ.get("AXES_ENABLED", "0") == "1"
+# Tests run every task in the request; a test that needs the queue overrides TASKS.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "achtergrond": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="leernetwerk-test-index-"))
 
 if os.environ.get("DATABASE_URL"):

@@ -1,0 +1,43 @@
+"""Issue 19.5: a real import is queued and run by the worker, not inside the upload request."""
+
+import io
+
+from django.core.management import call_command
+
+from kennisbank.models import ImportTaak, InterventiePage
+from tests.kennisbank.test_import_export import als_csv, rij
+
+WACHTRIJ = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "achtergrond": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
+
+def test_an_import_is_queued_by_the_upload_and_run_by_the_worker(client_als, schema, settings):
+    settings.TASKS = WACHTRIJ
+    client = client_als("demo-kennisbeheerder")
+    bestand = io.BytesIO(als_csv([rij(1), rij(2), rij(3)]))
+    bestand.name = "interventies.csv"
+    response = client.post("/interventieschema/importeren/", {"bestand": bestand}, follow=True)
+
+    taak = ImportTaak.objects.get()
+    assert response.redirect_chain == [(f"/interventieschema/importeren/{taak.pk}/", 302)]
+    html = response.content.decode()
+    assert '<progress id="importbalk" max="3" value="0">' in html
+    assert "0 van 3 rijen verwerkt" in html and "Import opgeslagen" not in html
+    assert not InterventiePage.objects.exists()
+    voortgang_url = f"/interventieschema/importeren/{taak.pk}/voortgang/"
+    assert client.get(voortgang_url).json()["toestand"] == "wachtend"
+
+    call_command("db_worker", "--backend", "achtergrond", "--batch", "--no-startup-delay", "-v0")
+
+    stand = client.get(voortgang_url).json()
+    assert stand["toestand"] == "klaar" and stand["loopt"] is False
+    assert stand["verwerkt"] == stand["totaal"] == 3
+    html = client.get(f"/interventieschema/importeren/{taak.pk}/").content.decode()
+    assert "Import opgeslagen" in html and "3 nieuw, 0 gewijzigd, 0 ongewijzigd." in html
+    assert sorted(InterventiePage.objects.values_list("title", flat=True)) == [
+        "Interventie 1",
+        "Interventie 2",
+        "Interventie 3",
+    ]
