@@ -3,6 +3,7 @@
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import DateColumn, TitleColumn, UserColumn
 from wagtail.admin.views.reports import ReportView
@@ -40,11 +41,12 @@ class VerlopenBeoordelingenView(ReportView):
         )
 
 
-def verlopen_rapport(model, *, naam, titel, soort):
-    """An overdue-review report for `model`: (admin urls, reports menu item factory).
+def verlopen_rapport_registreren(model, *, naam, titel, soort, volgorde):
+    """Register an overdue-review report for `model` in the admin and its Reports menu.
 
     `naam` prefixes the url names and path ("handreiking" -> handreiking_beoordelingen),
-    `titel` is the report's title, `soort` the heading of the title column.
+    `titel` is the report's title, `soort` the heading of the title column, `volgorde` its
+    place in the menu.
     """
     velden = {
         "model": model,
@@ -76,13 +78,14 @@ def verlopen_rapport(model, *, naam, titel, soort):
         ),
     ]
 
-    def menu_item(order):
-        return _BeoordelingenMenuItem(
+    hooks.register("register_admin_urls", lambda: urls)
+    hooks.register(
+        "register_reports_menu_item",
+        lambda: _BeoordelingenMenuItem(
             titel,
             reverse(f"{naam}_beoordelingen"),
             name=f"{naam}-beoordelingen",
             icon_name="time",
-            order=order,
-        )
-
-    return urls, menu_item
+            order=volgorde,
+        ),
+    )

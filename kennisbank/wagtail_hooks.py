@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms.rapporten import verlopen_rapport
+from cms.rapporten import verlopen_rapport_registreren
 from cms.search.registry import ZoekType
 from cms.tegels import Tegel
 from kennisbank.models import BeslismomentPage, Herkomst, InterventiePage
@@ -20,22 +20,13 @@ class HerkomstViewSet(SnippetViewSet):
 
 register_snippet(HerkomstViewSet)
 
-_URLS, _MENU = verlopen_rapport(
+verlopen_rapport_registreren(
     InterventiePage,
     naam="interventies",
     titel=_("Interventies: beoordeling verlopen"),
     soort=_("Interventie"),
+    volgorde=1210,
 )
-
-
-@hooks.register("register_admin_urls")
-def beoordelingen_urls():
-    return _URLS
-
-
-@hooks.register("register_reports_menu_item")
-def beoordelingen_menu():
-    return _MENU(1210)
 
 
 @hooks.register("zoekbare_typen")

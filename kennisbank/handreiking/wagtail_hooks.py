@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from cms.rapporten import verlopen_rapport
+from cms.rapporten import verlopen_rapport_registreren
 from cms.search.registry import ZoekType
 from cms.tegels import Tegel
 from kennisbank.handreiking import selectors
@@ -38,22 +38,13 @@ def verder_lezen_tegel(request):
     ]
 
 
-_URLS, _MENU = verlopen_rapport(
+verlopen_rapport_registreren(
     HoofdstukPage,
     naam="handreiking",
     titel=_("Handreiking: beoordeling verlopen"),
     soort=_("Hoofdstuk"),
+    volgorde=1200,
 )
-
-
-@hooks.register("register_admin_urls")
-def beoordelingen_urls():
-    return _URLS
-
-
-@hooks.register("register_reports_menu_item")
-def beoordelingen_menu():
-    return _MENU(1200)
 
 
 @hooks.register("demo_laden", order=20)
