@@ -50,12 +50,13 @@ def test_consulent_practises_asks_feedback_and_reads_the_trainers_answer(
     page.get_by_role("button", name="Antwoord geven").click()
     expect(page.get_by_role("heading", name="Feedback op je antwoord")).to_be_visible()
     expect(page.get_by_text("hij voert zelf de regie.")).to_be_visible()
-    expect(page.get_by_text("Een toetser wacht af wat de gemeente vraagt.")).to_be_visible()
+    toetser = page.get_by_text(re.compile("Bij een toetser neemt de consulent de regie"))
+    expect(toetser).to_be_visible()
     page.get_by_role("link", name="Volgende stap").click()
 
     # Step 2, beslismoment: the chosen path decides the next step.
     expect(page.get_by_role("heading", name="Wat spreek je af?")).to_be_visible()
-    page.get_by_label(re.compile("Hij zoekt vier weken zelf")).check()
+    page.get_by_label(re.compile("Hij zoekt de komende weken zelf")).check()
     page.get_by_role("button", name="Antwoord geven").click()
     gekozen = page.locator(".optie--gekozen")
     expect(gekozen).to_contain_text("pad: ruimte met afspraak")
@@ -66,7 +67,7 @@ def test_consulent_practises_asks_feedback_and_reads_the_trainers_answer(
     # The branch skipped the "weigering" step: we are at the agreement.
     expect(page.get_by_role("heading", name="Wat leg je vast in de afspraak?")).to_be_visible()
     page.get_by_label("Wat hij de komende vier weken zelf onderneemt").check()
-    page.get_by_label("Het datum waarop jullie samen terugkijken").check()
+    page.get_by_label("De datum waarop jullie samen terugkijken").check()
     page.get_by_label("Wat hij van jou nodig heeft, als hij iets nodig heeft").check()
     page.get_by_role("button", name="Antwoord geven").click()
     page.get_by_role("link", name="Volgende stap").click()

@@ -134,7 +134,7 @@ def test_free_text_is_shown_literally_to_every_other_role_and_never_runs(
     consulent.get_by_label("Regievoerder").check()
     consulent.get_by_role("button", name="Antwoord geven").click()
     consulent.get_by_role("link", name="Volgende stap").click()
-    consulent.get_by_label(re.compile("Hij zoekt vier weken zelf")).check()
+    consulent.get_by_label(re.compile("Hij zoekt de komende weken zelf")).check()
     consulent.get_by_role("button", name="Antwoord geven").click()
     consulent.get_by_role("link", name="Volgende stap").click()
     consulent.get_by_label("Wat hij de komende vier weken zelf onderneemt").check()
