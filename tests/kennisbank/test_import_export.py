@@ -293,7 +293,8 @@ def test_control_characters_are_taken_out_of_an_import_with_a_notice(client_als,
 @pytest.mark.parametrize("formaat", ["csv", "xlsx"])
 def test_exports_survive_control_characters_in_old_data(client_als, schema, formaat):
     importeer(als_csv([rij(1)]))
-    InterventiePage.objects.update(samenvatting="Oud\x0bgeplakt uit Word\x00.")
+    # PostgreSQL cannot hold NUL at all, so old data carries the other control characters.
+    InterventiePage.objects.update(samenvatting="Oud\x0bgeplakt uit Word\x0c\x1b.")
     response = client_als("demo-consulent").get(f"/interventieschema/export.{formaat}")
     assert response.status_code == 200
     if formaat == "xlsx":
