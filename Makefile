@@ -55,8 +55,11 @@ chromium:
 	  fi; \
 	fi
 
+# The suite runs on every core (pytest-xdist), one test file per worker at a time so a file's
+# shared demo fixture is built once; TESTWORKERS=0 runs it in one process.
+TESTWORKERS ?= auto
 test: install-test chromium
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TESTWORKERS) --dist loadfile $(PYTEST_ARGS)
 	@# modelsearch's own BackendTests against our whoosh backend (own settings: no Wagtail).
 	$(PY) -m pytest -q -p no:warnings --noconftest --ds=cms.settings.modelsearch_suite \
 	  -o python_files=suite_backend.py tests/modelsearch_suite

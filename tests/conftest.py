@@ -102,13 +102,27 @@ def migratiedata_herstellen():
     rollen_inrichten()
 
 
-@pytest.fixture(autouse=True)
-def _migratiedata_na_flush(request):
-    """Give every transactional test a database as freshly migrated (see above)."""
-    marker = request.node.get_closest_marker("django_db")
-    if marker and marker.kwargs.get("transaction"):
-        request.getfixturevalue("transactional_db")
+def _transactioneel(item):
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test has flushed the database, put back what migrations made.
+
+    Restoring right after the flush (not before the next transactional test) matters when
+    the suite runs on several workers: a worker may run ordinary tests of another file after a
+    browser test, and they expect the database as a fresh install has it.
+    """
+    yield
+    if _transactioneel(item):
+        from pytest_django.plugin import blocking_manager_key
+
         from cms.models import HomePage
 
-        if not HomePage.objects.exists():
-            migratiedata_herstellen()
+        with item.config.stash[blocking_manager_key].unblock():
+            if not HomePage.objects.exists():
+                migratiedata_herstellen()
