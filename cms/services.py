@@ -5,7 +5,8 @@ import re
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.core.exceptions import SuspiciousOperation
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail import hooks
 
@@ -113,10 +114,23 @@ def oidc_gebruiker_aanmelden(*, issuer, sub, claims):
             .first()
         )
         if identiteit is None:
-            gebruiker = get_user_model()(username=_oidc_gebruikersnaam(claims, sub))
-            gebruiker.set_unusable_password()
-            gebruiker.save()
-            identiteit = OidcIdentiteit.objects.create(gebruiker=gebruiker, issuer=issuer, sub=sub)
+            try:
+                with transaction.atomic():
+                    gebruiker = get_user_model()(username=_oidc_gebruikersnaam(claims, sub))
+                    gebruiker.set_unusable_password()
+                    gebruiker.save()
+                    identiteit = OidcIdentiteit.objects.create(
+                        gebruiker=gebruiker, issuer=issuer, sub=sub
+                    )
+            except IntegrityError as fout:
+                # The same first sign-in in another tab won the race: use its account.
+                identiteit = (
+                    OidcIdentiteit.objects.select_related("gebruiker")
+                    .filter(issuer=issuer, sub=sub)
+                    .first()
+                )
+                if identiteit is None:  # a username taken at the same moment: try again
+                    raise SuspiciousOperation("gelijktijdige eerste aanmelding") from fout
         gebruiker = identiteit.gebruiker
         velden = {
             "email": str(claims.get("email") or "")[:254],

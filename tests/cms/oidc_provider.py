@@ -31,7 +31,7 @@ def _vrije_poort():
             except OSError:
                 continue
             return poort
-    raise RuntimeError("geen vrije poort in 8100-8119")
+    return 0  # all taken (e.g. in CI): any free port
 
 
 def _b64url(getal):
@@ -67,8 +67,8 @@ class ProefProvider:
             def do_POST(self):
                 provider._post(self)
 
-        self.poort = _vrije_poort()
-        self._server = ThreadingHTTPServer(("127.0.0.1", self.poort), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", _vrije_poort()), Handler)
+        self.poort = self._server.server_address[1]
         self.url = f"http://127.0.0.1:{self.poort}"
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
