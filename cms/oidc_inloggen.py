@@ -11,6 +11,7 @@
 """
 
 import logging
+from urllib.parse import urlencode
 
 import jwt
 import requests
@@ -108,8 +109,13 @@ class OidcBackend(OIDCAuthenticationBackend):
 
 
 def _naar_inloggen(request, melding):
+    """Back to the login page with the message, keeping where the person was going."""
     messages.error(request, melding)
-    return HttpResponseRedirect(reverse("inloggen"))
+    volgende = request.GET.get("next") or request.session.get("oidc_login_next")
+    adres = reverse("inloggen")
+    if volgende:  # /inloggen/ checks it is on this site before following it
+        adres = f"{adres}?{urlencode({'next': volgende})}"
+    return HttpResponseRedirect(adres)
 
 
 @method_decorator(login_not_required, name="dispatch")

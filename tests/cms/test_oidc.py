@@ -56,11 +56,11 @@ def oidc(provider, settings, db):
     return provider
 
 
-def _via_provider(client, provider, state=None):
+def _via_provider(client, provider, state=None, volgende=None):
     """Click "Inloggen met je gemeente-account", sign in at the provider, come back.
 
     Returns the final response (redirects followed) of the callback."""
-    naar_provider = client.get("/oidc/inloggen/")
+    naar_provider = client.get("/oidc/inloggen/", {"next": volgende} if volgende else {})
     assert naar_provider.status_code == 302
     assert naar_provider["Location"].startswith(f"{provider.url}/authorize?")
     bij_provider = requests.get(naar_provider["Location"], allow_redirects=False, timeout=5)
@@ -89,8 +89,8 @@ def _rolregels():
 
 def test_first_sign_in_creates_the_user_with_the_mapped_roles_and_organisation(oidc):
     client = Client()
-    response = _via_provider(client, oidc)
-    assert response.redirect_chain[-1][0] == "/"
+    response = _via_provider(client, oidc, volgende="/zoeken/")
+    assert response.redirect_chain[-1][0] == "/zoeken/"  # where she was going
     user = _ingelogd(client)
     assert user is not None
     assert (user.email, user.first_name, user.last_name) == (
@@ -197,8 +197,9 @@ def test_a_tampered_or_invalid_token_is_refused_in_dutch_and_nobody_is_signed_in
 
 def test_a_wrong_or_missing_state_is_refused_and_the_code_is_not_used(oidc):
     client = Client()
-    response = _via_provider(client, oidc, state="niet-de-onze")
-    assert response.redirect_chain[-1][0] == "/inloggen/"
+    response = _via_provider(client, oidc, state="niet-de-onze", volgende="/zoeken/")
+    assert response.redirect_chain[-1][0] == "/inloggen/?next=%2Fzoeken%2F"  # kept for retry
+    assert 'href="/oidc/inloggen/?next=/zoeken/"' in response.content.decode()
     assert VERLOPEN in response.content.decode()
     assert _ingelogd(client) is None
 
