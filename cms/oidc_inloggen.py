@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 import jwt
 import requests
 from django.contrib import auth, messages
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.http import Http404, HttpResponseRedirect
@@ -70,6 +71,10 @@ class OidcBackend(OIDCAuthenticationBackend):
         self.OIDC_RP_SIGN_ALGO = self.get_settings("OIDC_RP_SIGN_ALGO", "RS256")
         self.OIDC_RP_IDP_SIGN_KEY = self.get_settings("OIDC_RP_IDP_SIGN_KEY", None)
         return super().authenticate(request, **kwargs)
+
+    def get_user(self, user_id):
+        # The library's get_user would keep a deactivated account signed in; Django's does not.
+        return ModelBackend.get_user(self, user_id)
 
     def get_payload_data(self, token, key):
         """Verify signature, algorithm, audience, issuer and lifetime of the ID token."""

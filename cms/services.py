@@ -91,6 +91,12 @@ def _oidc_claimwaarden(claims):
     return waarden
 
 
+def _oidc_identiteit(issuer, sub):
+    from cms.oidc import OidcIdentiteit
+
+    return OidcIdentiteit.objects.select_related("gebruiker").filter(issuer=issuer, sub=sub).first()
+
+
 def oidc_gebruiker_aanmelden(*, issuer, sub, claims):
     """Return the user signing in as `sub` at `issuer`; create them on their first sign-in.
 
@@ -108,11 +114,7 @@ def oidc_gebruiker_aanmelden(*, issuer, sub, claims):
 
     instelling = organisatie_instelling(issuer)
     with transaction.atomic():
-        identiteit = (
-            OidcIdentiteit.objects.select_related("gebruiker")
-            .filter(issuer=issuer, sub=sub)
-            .first()
-        )
+        identiteit = _oidc_identiteit(issuer, sub)
         if identiteit is None:
             try:
                 with transaction.atomic():
@@ -124,11 +126,7 @@ def oidc_gebruiker_aanmelden(*, issuer, sub, claims):
                     )
             except IntegrityError as fout:
                 # The same first sign-in in another tab won the race: use its account.
-                identiteit = (
-                    OidcIdentiteit.objects.select_related("gebruiker")
-                    .filter(issuer=issuer, sub=sub)
-                    .first()
-                )
+                identiteit = _oidc_identiteit(issuer, sub)
                 if identiteit is None:  # a username taken at the same moment: try again
                     raise SuspiciousOperation("gelijktijdige eerste aanmelding") from fout
         gebruiker = identiteit.gebruiker

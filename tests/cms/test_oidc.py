@@ -126,6 +126,18 @@ def test_second_sign_in_with_a_new_email_is_the_same_user_and_roles_follow_the_c
     assert "ingetrokken" in laatste.reden and "Teamchef" in laatste.reden
 
 
+def test_a_deactivated_account_is_signed_out_and_cannot_sign_in_again(oidc):
+    client = Client()
+    _via_provider(client, oidc)
+    user = _ingelogd(client)
+    user.is_active = False
+    user.save()
+    assert client.get("/zoeken/")["Location"].startswith("/inloggen/")  # session no longer counts
+    response = _via_provider(Client(), oidc)
+    assert response.redirect_chain[-1][0] == "/inloggen/"
+    assert "niet actief" in response.content.decode()
+
+
 def test_another_sub_or_another_issuer_is_another_user_even_with_the_same_email(oidc):
     lokaal = User.objects.create_user(
         "anna.lokaal", email=ANNA["email"], password="lokaal-wachtwoord-1"
@@ -249,3 +261,22 @@ def test_a_mapping_to_a_role_that_does_not_exist_is_named_by_manage_py_check(set
     settings.OIDC_ORGANISATIES = {"https://idp.example/": {"rollen": {"Admins": "Superheld"}}}
     with pytest.raises(SystemCheckError, match="Superheld"):
         call_command("check")
+
+
+def test_a_simultaneous_first_sign_in_uses_the_account_the_other_tab_made(db, monkeypatch):
+    from cms import services
+
+    issuer, sub = "https://idp.example/", "gelijktijdig"
+    ander = User.objects.create_user("andere-tab")
+    OidcIdentiteit.objects.create(gebruiker=ander, issuer=issuer, sub=sub)
+    echte = services._oidc_identiteit
+    aanroepen = []
+
+    def eerst_nog_niet(*args):
+        aanroepen.append(args)  # the other tab commits just after our first look-up
+        return None if len(aanroepen) == 1 else echte(*args)
+
+    monkeypatch.setattr(services, "_oidc_identiteit", eerst_nog_niet)
+    user = services.oidc_gebruiker_aanmelden(issuer=issuer, sub=sub, claims={"email": "a@b.nl"})
+    assert user.pk == ander.pk
+    assert User.objects.count() == 1
