@@ -157,8 +157,12 @@ class OidcTerugkeer(OIDCAuthenticationCallbackView):
     def get(self, request):
         if not oidc_ingeschakeld():
             raise Http404
-        if request.GET.get("error"):
-            super().get(request)  # forgets the state, logs out
+        if request.GET.get("error"):  # e.g. access_denied: the person cancelled at the provider
+            staten = request.session.get("oidc_states", {})
+            if staten.pop(request.GET.get("state"), None) is not None:
+                request.session.modified = True  # that state can never be used again
+            if request.user.is_authenticated:
+                auth.logout(request)
             return _naar_inloggen(request, AFGEBROKEN)
         if not (request.GET.get("code") and request.GET.get("state")):
             return _naar_inloggen(request, VERLOPEN)

@@ -221,6 +221,19 @@ def test_a_wrong_or_missing_state_is_refused_and_the_code_is_not_used(oidc):
     assert not User.objects.exists()
 
 
+def test_cancelling_at_the_provider_says_so_once_and_signs_nobody_in(oidc):
+    client = Client()
+    naar_provider = client.get("/oidc/inloggen/")
+    state = parse_qs(urlsplit(naar_provider["Location"]).query)["state"][0]
+    response = client.get(
+        "/oidc/terugkeer/", {"error": "access_denied", "state": state}, follow=True
+    )
+    meldingen = [str(m) for m in response.context["messages"]]
+    assert meldingen == ["Het inloggen bij je gemeente is afgebroken. Je bent niet ingelogd."]
+    assert state not in client.session.get("oidc_states", {})
+    assert _ingelogd(client) is None
+
+
 def test_an_unreachable_provider_gives_a_dutch_message_not_an_error(oidc, settings):
     settings.OIDC_OP_DISCOVERY_URL = "http://127.0.0.1:9/.well-known/openid-configuration"
     response = Client().get("/oidc/inloggen/", follow=True)
