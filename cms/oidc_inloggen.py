@@ -27,6 +27,7 @@ from django.views.generic import View
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
+from cms.invoer import STUURTEKENS
 from cms.oidc import geaccepteerde_issuers, oidc_ingeschakeld, oidc_instelling
 from cms.services import oidc_gebruiker_aanmelden
 
@@ -103,6 +104,8 @@ class OidcBackend(OIDCAuthenticationBackend):
         gebruikersinfo = self.get_userinfo(access_token, id_token, payload)
         if not isinstance(gebruikersinfo, dict):
             raise SuspiciousOperation("userinfo is geen JSON-object")
+        if any(STUURTEKENS.search(str(payload[c])) for c in ("iss", "sub")):
+            raise SuspiciousOperation("issuer of sub met stuurtekens")
         # The userinfo must describe the same person as the signed ID token (OIDC Core 5.3.2).
         if gebruikersinfo.get("sub") != payload["sub"]:
             raise SuspiciousOperation("userinfo hoort bij een ander sub dan het ID token")

@@ -12,6 +12,7 @@ from wagtail import hooks
 
 from cms.activiteiten import Activiteit
 from cms.audit import AuditRegel
+from cms.invoer import zonder_stuurtekens
 
 logger = logging.getLogger("leernetwerk")
 
@@ -130,10 +131,12 @@ def oidc_gebruiker_aanmelden(*, issuer, sub, claims):
                 if identiteit is None:  # a username taken at the same moment: try again
                     raise SuspiciousOperation("gelijktijdige eerste aanmelding") from fout
         gebruiker = identiteit.gebruiker
-        velden = {
-            "email": str(claims.get("email") or "")[:254],
-            "first_name": str(claims.get("given_name") or claims.get("name") or "")[:150],
-            "last_name": str(claims.get("family_name") or "")[:150],
+        velden = {  # PostgreSQL refuses NUL in text: no control characters from the provider
+            "email": zonder_stuurtekens(str(claims.get("email") or ""))[:254],
+            "first_name": zonder_stuurtekens(
+                str(claims.get("given_name") or claims.get("name") or "")
+            )[:150],
+            "last_name": zonder_stuurtekens(str(claims.get("family_name") or ""))[:150],
         }
         gewijzigd = [veld for veld, waarde in velden.items() if getattr(gebruiker, veld) != waarde]
         for veld in gewijzigd:

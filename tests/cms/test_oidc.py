@@ -221,6 +221,19 @@ def test_a_wrong_or_missing_state_is_refused_and_the_code_is_not_used(oidc):
     assert not User.objects.exists()
 
 
+def test_control_characters_from_the_provider_are_not_stored(oidc):
+    oidc.persoon = {**ANNA, "given_name": "An\x00na", "family_name": "de\x07 Vries"}
+    client = Client()
+    _via_provider(client, oidc)
+    user = _ingelogd(client)
+    assert (user.first_name, user.last_name) == ("Anna", "de Vries")
+
+    oidc.persoon = {**ANNA, "sub": "anna\x00"}  # an identifier cannot be cleaned: refused
+    response = _via_provider(Client(), oidc)
+    assert ONGELDIG in response.content.decode()
+    assert OidcIdentiteit.objects.count() == 1
+
+
 def test_cancelling_at_the_provider_says_so_once_and_signs_nobody_in(oidc):
     client = Client()
     naar_provider = client.get("/oidc/inloggen/")
