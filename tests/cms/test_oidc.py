@@ -247,6 +247,21 @@ def test_cancelling_at_the_provider_says_so_once_and_signs_nobody_in(oidc):
     assert _ingelogd(client) is None
 
 
+def test_a_callback_cannot_be_replayed(oidc):
+    client = Client()
+    naar_provider = client.get("/oidc/inloggen/")
+    terug = requests.get(naar_provider["Location"], allow_redirects=False, timeout=5)
+    callback = urlsplit(terug.headers["Location"])
+    client.get(f"{callback.path}?{callback.query}")
+    assert _ingelogd(client) is not None
+    state = parse_qs(callback.query)["state"][0]
+    assert state not in client.session.get("oidc_states", {})  # used once, then forgotten
+    client.post("/uitloggen/")
+    response = client.get(f"{callback.path}?{callback.query}", follow=True)
+    assert VERLOPEN in response.content.decode()
+    assert _ingelogd(client) is None
+
+
 def test_an_unreachable_provider_gives_a_dutch_message_not_an_error(oidc, settings):
     settings.OIDC_OP_DISCOVERY_URL = "http://127.0.0.1:9/.well-known/openid-configuration"
     response = Client().get("/oidc/inloggen/", follow=True)
