@@ -1,5 +1,6 @@
 """The user of the request being handled, for audit lines written deep inside model signals."""
 
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 _gebruiker = ContextVar("leernetwerk_gebruiker", default=None)
@@ -7,6 +8,17 @@ _gebruiker = ContextVar("leernetwerk_gebruiker", default=None)
 
 def huidige_gebruiker():
     return _gebruiker.get()
+
+
+@contextmanager
+def zonder_huidige_gebruiker():
+    """Run a change as the system, not as the request's user (e.g. roles set by an OIDC login,
+    which writes its own audit lines)."""
+    token = _gebruiker.set(None)
+    try:
+        yield
+    finally:
+        _gebruiker.reset(token)
 
 
 class HuidigeGebruikerMiddleware:

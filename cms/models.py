@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from cms.activiteiten import Activiteit
 from cms.audit import AuditRegel
+from cms.oidc import OidcIdentiteit
 from cms.organisaties import Organisatie, Profiel, Team
 from cms.taxonomie import (
     Basismethodiek,
@@ -30,6 +31,7 @@ __all__ = [
     "HomePage",
     "Klanttype",
     "Ladder",
+    "OidcIdentiteit",
     "Organisatie",
     "Profiel",
     "Team",

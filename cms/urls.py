@@ -7,11 +7,18 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import views
+from cms import oidc_inloggen, views
 
 urlpatterns = [
     path("inloggen/", views.InlogView.as_view(), name="inloggen"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="uitloggen"),
+    # Sign-in with the gemeente's account (OIDC); 404 unless configured. Names are the library's.
+    path("oidc/inloggen/", oidc_inloggen.OidcInloggen.as_view(), name="oidc_authentication_init"),
+    path(
+        "oidc/terugkeer/",
+        oidc_inloggen.OidcTerugkeer.as_view(),
+        name="oidc_authentication_callback",
+    ),
     # The admin has no login of its own: /inloggen/ serves everyone (keeps ?next=).
     path(
         "beheer/login/",

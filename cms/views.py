@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 
+from cms.oidc import oidc_ingeschakeld
+
 
 class InlogFormulier(AuthenticationForm):
     """Django's login form with Dutch labels and messages."""
@@ -71,6 +73,9 @@ class InlogView(LoginView):
                 return render(request, "403.html", status=403)
             return redirect("/")
         return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "oidc_aan": oidc_ingeschakeld()}
 
     def get_success_url(self):
         volgende = self.get_redirect_url()

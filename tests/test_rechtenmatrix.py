@@ -46,6 +46,9 @@ POST = rij(ingelogd=405)
 MATRIX = {
     "inloggen/": ("/inloggen/", {**rij(ingelogd="R"), "anoniem": 200}),
     "uitloggen/": ("/uitloggen/", rij(ingelogd=405)),
+    # Sign-in with the gemeente's account: open to all, absent (404) while OIDC is not set up.
+    "oidc/inloggen/": ("/oidc/inloggen/", {**rij(ingelogd=404), "anoniem": 404}),
+    "oidc/terugkeer/": ("/oidc/terugkeer/?code=x&state=y", {**rij(ingelogd=404), "anoniem": 404}),
     "zoeken/": ("/zoeken/?q=jongeren", rij()),
     "api/zoeken/": ("/api/zoeken/?q=jongeren", rij()),
     "api/zoeken/suggesties/": ("/api/zoeken/suggesties/?q=jon", rij()),

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific modules import from here."""
 
+import json
 import os
 from pathlib import Path
 
@@ -101,6 +102,7 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "cms.oidc_inloggen.OidcBackend",  # only acts on the callback of an OIDC sign-in
 ]
 
 LOGIN_URL = "inloggen"
@@ -201,6 +203,41 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "cms.beveiliging.client_adres"
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
+
+
+def _oidc_organisaties():
+    waarde = os.environ.get("OIDC_ORGANISATIES", "").strip()
+    if not waarde:
+        return {}
+    try:
+        organisaties = json.loads(waarde)
+    except ValueError as fout:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            f"OIDC_ORGANISATIES is geen geldige JSON ({fout}). Verwacht: "
+            '{"<issuer>": {"organisatie": "<slug>", "rollen": {"<claimwaarde>": "<rol>"}}}'
+        ) from fout
+    return organisaties
+
+
+# Sign-in with the gemeente's own account (OpenID Connect, mozilla-django-oidc). Off unless
+# OIDC_RP_CLIENT_ID and OIDC_OP_DISCOVERY_URL are set; local login always stays. Endpoints and
+# the issuer come from the discovery document unless set here (OIDC_OP_TOKEN_ENDPOINT, ...).
+# OIDC_ORGANISATIES: per issuer the organisation (slug) and which values of the role claims
+# (OIDC_ROLLEN_CLAIMS) give which of the five roles; an issuer without mapping gives no role.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_DISCOVERY_URL = os.environ.get("OIDC_OP_DISCOVERY_URL", "")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_ROLLEN_CLAIMS = [
+    c.strip() for c in os.environ.get("OIDC_ROLLEN_CLAIMS", "roles,groups").split(",") if c.strip()
+]
+OIDC_ORGANISATIES = _oidc_organisaties()
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "leernetwerk@localhost")

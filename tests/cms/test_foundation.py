@@ -144,7 +144,7 @@ def _teken_uit_klasse(items):
 
 
 ALLE_PADEN = sorted({"/" + p for p in _voorbeeldpaden(get_resolver().url_patterns)})
-OPEN_PADEN = {"/inloggen/"}
+OPEN_PADEN = {"/inloggen/", "/oidc/inloggen/", "/oidc/terugkeer/"}  # OIDC: tests/cms/test_oidc.py
 
 
 def test_url_walk_finds_the_entry_points():
