@@ -11,7 +11,6 @@ import base64
 import hashlib
 import json
 import secrets
-import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,19 +18,6 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
-
-POORTEN = range(8100, 8120)  # the loopback ports this worktree may use
-
-
-def _vrije_poort():
-    for poort in POORTEN:
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", poort))
-            except OSError:
-                continue
-            return poort
-    return 0  # all taken (e.g. in CI): any free port
 
 
 def _b64url(getal):
@@ -67,7 +53,7 @@ class ProefProvider:
             def do_POST(self):
                 provider._post(self)
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", _vrije_poort()), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)  # any free port
         self.poort = self._server.server_address[1]
         self.url = f"http://127.0.0.1:{self.poort}"
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
