@@ -81,6 +81,9 @@ MATRIX = {
         rij(ingelogd=403, teamchef=200, teamchef_ander=200),
     ),
     "intervisie/uren/": ("/intervisie/uren/", rij()),
+    # Own evidence only: without a register period of one's own, sent to set it.
+    "intervisie/uren/bewijs.pdf": ("/intervisie/uren/bewijs.pdf", rij(ingelogd="R")),
+    "intervisie/uren/bewijs.csv": ("/intervisie/uren/bewijs.csv", rij(ingelogd="R")),
     "intervisie/groepen/<int:pk>/": (
         "/intervisie/groepen/{groep}/",
         rij(ingelogd=404, consulent=200),
