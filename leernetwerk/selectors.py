@@ -341,6 +341,17 @@ def uren_overzicht(user, van, tot):
     )
 
 
+def eigen_deelname(user):
+    """The user's own confirmed attendance, all of it, oldest first: participation facts only
+    (no content, no other participants). One query."""
+    return (
+        Aanwezigheid.objects.filter(deelnemer=user, bevestigd__isnull=False)
+        .select_related("sessie__groep", "sessie__methode")
+        .defer(*(f"sessie__{veld}" for veld in Intervisiesessie.INHOUD_VELDEN))
+        .order_by("sessie__datum", "sessie__start", "sessie__pk")
+    )
+
+
 def registerperiode_van(user):
     return Registerperiode.objects.filter(gebruiker=user).first()
 

@@ -64,6 +64,9 @@ MATRIX = {
         "/mijn-leercyclus/modules/{planmodule}/afgerond/",
         POST,
     ),
+    # The portfolio is always the requester's own: there is no id in it to guess.
+    "mijn-leercyclus/portfolio.pdf": ("/mijn-leercyclus/portfolio.pdf", rij()),
+    "mijn-leercyclus/portfolio.json": ("/mijn-leercyclus/portfolio.json", rij()),
     "mijn-leercyclus/voornemens/nieuw/": ("/mijn-leercyclus/voornemens/nieuw/", POST),
     "mijn-leercyclus/voornemens/<int:pk>/bespreken/": (
         "/mijn-leercyclus/voornemens/{voornemen}/bespreken/",
