@@ -314,7 +314,16 @@ def deelname_voor_teamchef(user):
     sessies = (
         Intervisiesessie.objects.filter(aanwezigheden__deelnemer__in=teamleden)
         .distinct()
-        .only("pk", "datum", "start", "eind", "status", "groep__naam", "methode__naam")
+        .only(
+            "pk",
+            "datum",
+            "start",
+            "eind",
+            "pauze_minuten",
+            "status",
+            "groep__naam",
+            "methode__naam",
+        )
         .select_related("groep", "methode")
         .prefetch_related(Prefetch("aanwezigheden", queryset=aanwezigheden))
         .order_by("-datum", "-start")
