@@ -345,10 +345,18 @@ class UrenForm(forms.Form):
     van = forms.DateField(label=_("Van"), widget=DatumInvoer())
     tot = forms.DateField(label=_("Tot en met"), widget=DatumInvoer())
 
+    MAX_JAREN = 10  # a page per calendar year: a register period and then some
+
     def clean(self):
         data = super().clean()
-        if data.get("van") and data.get("tot") and data["tot"] < data["van"]:
+        van, tot = data.get("van"), data.get("tot")
+        if van and tot and tot < van:
             self.add_error("tot", _("De einddatum ligt voor de begindatum."))
+        elif van and tot and tot.year - van.year >= self.MAX_JAREN:
+            self.add_error(
+                "van",
+                _("Kies een periode van hoogstens %(n)d kalenderjaren.") % {"n": self.MAX_JAREN},
+            )
         return data
 
 

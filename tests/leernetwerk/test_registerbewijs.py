@@ -240,6 +240,17 @@ def test_the_period_form_says_in_dutch_at_the_field_what_is_wrong(
     assert not Registerperiode.objects.exists()
 
 
+def test_a_free_range_longer_than_ten_calendar_years_is_refused_at_the_field(client_als):
+    response = client_als("daan.mulder").get(
+        "/intervisie/uren/bewijs.pdf", {"van": "1900-01-01", "tot": "2026-12-31"}
+    )
+    assert response.status_code == 400
+    assert response.context["uren_form"].errors["van"] == [
+        "Kies een periode van hoogstens 10 kalenderjaren."
+    ]
+    assert 'value="1900-01-01"' in response.content.decode()
+
+
 def test_the_period_takes_a_dutch_decimal_comma_and_can_be_changed(client_als, daan):
     client = client_als("daan.mulder")
     data = {"register": "Registerplein", "begin": "2024-09-01", "minimum_uren": "37,5"}
