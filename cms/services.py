@@ -58,6 +58,15 @@ def activiteit_intrekken(*, gebruiker, soort, onderwerp):
     ).delete()
 
 
+def activiteit_bijwerken(*, soort, onderwerp, **velden):
+    """Update every user's record of this kind for this object (e.g. a session's net hours)."""
+    return Activiteit.objects.filter(
+        soort=soort,
+        content_type=ContentType.objects.get_for_model(onderwerp, for_concrete_model=False),
+        object_id=onderwerp.pk,
+    ).update(**velden)
+
+
 def audit_vastleggen(*, actie, gebruiker=None, onderwerp="", reden=""):
     """Write one line to the audit log (who, what, on what, why). Never content itself."""
     if gebruiker is not None and not gebruiker.is_authenticated:

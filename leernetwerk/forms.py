@@ -11,7 +11,7 @@ from cms.invoer import ModelKeuze, ModelKeuzes
 from cms.privacy import controleer_tekst
 from cms.widgets import DatumInvoer, TijdInvoer
 from kennisbank.models import InterventiePage
-from leernetwerk.models import Intervisiemethode, Intervisiesessie, Voornemen
+from leernetwerk.models import Intervisiemethode, Intervisiesessie, Registerperiode, Voornemen
 
 
 class GebruikerKeuze(ModelKeuze):
@@ -32,7 +32,43 @@ class VersieMixin(forms.Form):
     versie = forms.IntegerField(widget=forms.HiddenInput)
 
 
+REGISTER_VELDEN = ("pauze_minuten", "reflectievorm", "onderwerp", "begeleider_extern")
+REGISTER_WIDGETS = {
+    "pauze_minuten": forms.NumberInput(attrs={"min": "0", "step": "5", "inputmode": "numeric"}),
+}
+
+
 class SessieTijdenMixin:
+    """Times and the register fields: an end after the start, breaks shorter than the session.
+
+    A form posted without the register fields (an older page) keeps what the session had.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for naam in ("pauze_minuten", "reflectievorm"):
+            if naam in self.fields:
+                self.fields[naam].required = False
+        if "pauze_minuten" in self.fields:
+            self.fields["pauze_minuten"].error_messages.update(
+                {
+                    "invalid": _("Vul de pauze in als een heel aantal minuten, bijvoorbeeld 15."),
+                    "min_value": _("De pauze kan niet negatief zijn."),
+                    "max_value": _("Een pauze van meer dan 600 minuten klopt niet."),
+                }
+            )
+
+    def clean_pauze_minuten(self):
+        waarde = self.cleaned_data.get("pauze_minuten")
+        return self.instance.pauze_minuten if waarde is None else waarde
+
+    def clean_reflectievorm(self):
+        waarde = self.cleaned_data.get("reflectievorm")
+        if waarde:
+            return waarde
+        methode = self.cleaned_data.get("methode")
+        return methode.reflectievorm if methode else self.instance.reflectievorm
+
     def clean(self):
         data = super().clean()
         start, eind = data.get("start"), data.get("eind")
@@ -44,11 +80,24 @@ class SessieTijdenMixin:
 class SessieNieuwForm(SessieTijdenMixin, forms.ModelForm):
     class Meta:
         model = Intervisiesessie
-        fields = ["methode", "datum", "start", "eind", "vorm", "gespreksleider", "notulist"]
+        fields = [
+            "methode",
+            "datum",
+            "start",
+            "eind",
+            "pauze_minuten",
+            "vorm",
+            "reflectievorm",
+            "gespreksleider",
+            "begeleider_extern",
+            "notulist",
+            "onderwerp",
+        ]
         widgets = {
             "datum": DatumInvoer(),
             "start": TijdInvoer(),
             "eind": TijdInvoer(),
+            **REGISTER_WIDGETS,
         }
         field_classes = {
             "methode": ModelKeuze,
@@ -61,7 +110,12 @@ class SessieNieuwForm(SessieTijdenMixin, forms.ModelForm):
         self.fields["methode"].queryset = Intervisiemethode.objects.all()
         for naam in ("gespreksleider", "notulist"):
             self.fields[naam].queryset = _deelnemers_qs(groep)
+        self.fields["reflectievorm"].choices = [
+            ("", _("zoals de methode voorstelt")),
+            *Intervisiesessie._meta.get_field("reflectievorm").choices,
+        ]
         if not self.is_bound:
+            self.initial.setdefault("reflectievorm", "")
             self.initial.setdefault("methode", groep.standaard_methode_id)
             self.initial.setdefault("datum", timezone.localdate())
             self.initial.setdefault("start", datetime.time(9, 30))
@@ -77,8 +131,12 @@ class SessieVerslagForm(SessieTijdenMixin, VersieMixin, forms.ModelForm):
             "datum",
             "start",
             "eind",
+            "pauze_minuten",
             "vorm",
+            "reflectievorm",
+            "onderwerp",
             "gespreksleider",
+            "begeleider_extern",
             "notulist",
             "inbrenger",
             "casus",
@@ -96,6 +154,7 @@ class SessieVerslagForm(SessieTijdenMixin, VersieMixin, forms.ModelForm):
             "datum": DatumInvoer(),
             "start": TijdInvoer(),
             "eind": TijdInvoer(),
+            **REGISTER_WIDGETS,
             "casus": forms.Textarea(attrs={"rows": 5}),
             "hulpvraag": forms.Textarea(attrs={"rows": 2}),
             "leerpunten": forms.Textarea(attrs={"rows": 4}),
@@ -286,11 +345,72 @@ class UrenForm(forms.Form):
     van = forms.DateField(label=_("Van"), widget=DatumInvoer())
     tot = forms.DateField(label=_("Tot en met"), widget=DatumInvoer())
 
+    MAX_JAREN = 10  # a page per calendar year: a register period and then some
+
     def clean(self):
         data = super().clean()
-        if data.get("van") and data.get("tot") and data["tot"] < data["van"]:
+        van, tot = data.get("van"), data.get("tot")
+        if van and tot and tot < van:
             self.add_error("tot", _("De einddatum ligt voor de begindatum."))
+        elif van and tot and tot.year - van.year >= self.MAX_JAREN:
+            self.add_error(
+                "van",
+                _("Kies een periode van hoogstens %(n)d kalenderjaren.") % {"n": self.MAX_JAREN},
+            )
         return data
+
+
+class RegisterperiodeForm(forms.ModelForm):
+    """The person's own five-year register period and minimum; Dutch messages at each field."""
+
+    class Meta:
+        model = Registerperiode
+        fields = ["register", "registratienummer", "begin", "minimum_uren"]
+        widgets = {
+            "begin": DatumInvoer(),
+            "minimum_uren": forms.TextInput(attrs={"inputmode": "decimal"}),
+        }
+        error_messages = {
+            "register": {
+                "required": _("Vul de naam van je register in, bijvoorbeeld Registerplein."),
+                "max_length": _("Gebruik voor de naam van het register hoogstens 100 tekens."),
+            },
+            "registratienummer": {
+                "max_length": _("Een registratienummer heeft hoogstens 40 tekens."),
+            },
+            "begin": {
+                "required": _("Vul de begindatum van je registerperiode in."),
+                "invalid": _("Vul een geldige datum in, bijvoorbeeld 2024-09-01."),
+            },
+            "minimum_uren": {
+                "required": _("Vul in hoeveel reflectie-uren je register in vijf jaar vraagt."),
+                "invalid": _("Vul een getal in, bijvoorbeeld 60 of 37,5."),
+                "min_value": _("Het minimum is ten minste 1 uur."),
+                "max_value": _("Meer dan 1000 uur in vijf jaar klopt niet; kijk het na."),
+                "max_digits": _("Vul een getal in van hoogstens 1000, met één decimaal."),
+                "max_decimal_places": _("Gebruik hoogstens één cijfer achter de komma."),
+                "max_whole_digits": _("Meer dan 1000 uur in vijf jaar klopt niet; kijk het na."),
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["minimum_uren"].localize = True
+        self.fields["minimum_uren"].widget.is_localized = True
+
+    def clean_begin(self):
+        begin = self.cleaned_data["begin"]
+        vandaag = timezone.localdate()
+        if begin > vandaag + datetime.timedelta(days=366):
+            raise forms.ValidationError(
+                _(
+                    "Deze periode begint pas over meer dan een jaar. Kies de begindatum die je "
+                    "register noemt."
+                )
+            )
+        if begin.year < 2000:
+            raise forms.ValidationError(_("Kies een begindatum vanaf 2000."))
+        return begin
 
 
 class LidmaatschapForm(forms.Form):

@@ -9,6 +9,8 @@ import datetime
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -76,6 +78,24 @@ class Voornemen(models.Model):
         return self.titel
 
 
+class Reflectievorm(models.TextChoices):
+    """The forms of reflection professional registers count (Registerplein, SKJ and the like)."""
+
+    INTERVISIE = "intervisie", _("intervisie")
+    SUPERVISIE = "supervisie", _("supervisie")
+    CASUISTIEKBESPREKING = "casuistiekbespreking", _("casuïstiekbespreking")
+    INTERCOLLEGIALE_CONSULTATIE = "intercollegiale_consultatie", _("intercollegiale consultatie")
+
+
+def _onderwerp_controleren(waarde):
+    """A topic line is one line: a title for the register, never the case itself."""
+    if "\n" in waarde or "\r" in waarde:
+        raise ValidationError(
+            _("Schrijf het onderwerp op één regel, als titel: de casus zelf hoort hier niet."),
+            code="onderwerp_regels",
+        )
+
+
 class Intervisiemethode(ClusterableModel):
     """A structured way to run a session, with ordered steps (reference data, editable)."""
 
@@ -88,12 +108,20 @@ class Intervisiemethode(ClusterableModel):
         help_text=_("Met agenda, procesverslag, schemawijzigingen en voornemens."),
     )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    reflectievorm = models.CharField(
+        _("vorm van reflectie"),
+        max_length=30,
+        choices=Reflectievorm.choices,
+        default=Reflectievorm.INTERVISIE,
+        help_text=_("Wat een sessie met deze methode voor een beroepsregister is (voorstel)."),
+    )
 
     panels = [
         FieldPanel("naam"),
         FieldPanel("slug"),
         FieldPanel("omschrijving"),
         FieldPanel("is_leernetwerk"),
+        FieldPanel("reflectievorm"),
         FieldPanel("volgorde"),
         InlinePanel("stappen", label=_("Stappen"), min_num=1),
     ]
@@ -128,6 +156,11 @@ class Methodestap(Orderable):
 
     def __str__(self):
         return self.titel
+
+
+def minuten_als_uren(minuten):
+    """Minutes as hours with two decimals: 90 -> 1.50, 20 -> 0.33."""
+    return (Decimal(minuten) / Decimal(60)).quantize(Decimal("0.01"))
 
 
 class Intervisiegroep(models.Model):
@@ -298,8 +331,8 @@ class Intervisiesessie(index.Indexed, models.Model):
     """One meeting of a group: its participation facts and its confidential record."""
 
     class Vorm(models.TextChoices):
-        LIVE = "live", _("live")
-        ONLINE = "online", _("online")
+        LIVE = "live", _("in persoon")
+        ONLINE = "online", _("online met beeld")
 
     class Status(models.TextChoices):
         GEPLAND = "gepland", _("gepland")
@@ -319,7 +352,39 @@ class Intervisiesessie(index.Indexed, models.Model):
     start = models.TimeField(_("begintijd"))
     eind = models.TimeField(_("eindtijd"))
     vorm = models.CharField(
-        _("live of online"), max_length=10, choices=Vorm.choices, default="live"
+        _("in persoon of online"),
+        max_length=10,
+        choices=Vorm.choices,
+        default="live",
+        help_text=_("Online telt voor registers alleen met beeld (video)."),
+    )
+    pauze_minuten = models.PositiveSmallIntegerField(
+        _("pauze (minuten)"),
+        default=0,
+        validators=[MaxValueValidator(600)],
+        help_text=_("Alle pauzes samen. Ze tellen niet mee als reflectie-uren, net als reistijd."),
+    )
+    reflectievorm = models.CharField(
+        _("vorm van reflectie"),
+        max_length=30,
+        choices=Reflectievorm.choices,
+        default=Reflectievorm.INTERVISIE,
+    )
+    onderwerp = models.CharField(
+        _("onderwerp (voor je register)"),
+        max_length=120,
+        blank=True,
+        validators=[geen_persoonsgegevens, _onderwerp_controleren],
+        help_text=_(
+            "Eén regel, niet inhoudelijk, bijvoorbeeld “Motivatie bij jongeren”. Komt op het "
+            "bewijs voor je register: nooit de casus, namen of andere gegevens van een klant."
+        ),
+    )
+    begeleider_extern = models.CharField(
+        _("externe begeleider of supervisor"),
+        max_length=150,
+        blank=True,
+        help_text=_("Alleen als de sessie geleid werd door iemand van buiten de groep."),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.GEPLAND
@@ -430,13 +495,36 @@ class Intervisiesessie(index.Indexed, models.Model):
     def get_absolute_url(self):
         return reverse("intervisiesessie", args=[self.pk])
 
+    def clean(self):
+        super().clean()
+        tijden = self.datum and self.start and self.eind and self.eind > self.start
+        if tijden and self.pauze_minuten and self.pauze_minuten >= self.bruto_minuten:
+            raise ValidationError(
+                {
+                    "pauze_minuten": _(
+                        "De pauze (%(pauze)d minuten) moet korter zijn dan de sessie "
+                        "(%(duur)d minuten van begin tot einde)."
+                    )
+                    % {"pauze": self.pauze_minuten, "duur": self.bruto_minuten}
+                }
+            )
+
     @property
-    def uren(self):
-        """Duration in hours, two decimals (what registers count)."""
+    def bruto_minuten(self):
+        """Minutes from start to end, breaks included."""
         begin = datetime.datetime.combine(self.datum, self.start)
         einde = datetime.datetime.combine(self.datum, self.eind)
-        minuten = int((einde - begin).total_seconds() // 60)
-        return (Decimal(minuten) / Decimal(60)).quantize(Decimal("0.01"))
+        return int((einde - begin).total_seconds() // 60)
+
+    @property
+    def netto_minuten(self):
+        """Minutes of reflection: start to end without the breaks (what registers count)."""
+        return max(0, self.bruto_minuten - (self.pauze_minuten or 0))
+
+    @property
+    def uren(self):
+        """Net hours, two decimals: breaks excluded (1 net hour is 1 register point)."""
+        return minuten_als_uren(self.netto_minuten)
 
     @property
     def is_leernetwerk(self):
@@ -571,3 +659,67 @@ class ToegangsLog(models.Model):
 
     def __str__(self):
         return f"{self.moment:%d-%m-%Y %H:%M} · {self.gebruiker} · {self.get_soort_display()}"
+
+
+def jaren_later(begin, jaren):
+    """The same day `jaren` years later (29 February into a year without it: 1 March)."""
+    try:
+        return begin.replace(year=begin.year + jaren)
+    except ValueError:
+        return begin.replace(year=begin.year + jaren, day=28) + datetime.timedelta(days=1)
+
+
+class Registerperiode(models.Model):
+    """A person's own five-year registration period and the reflection hours it asks for.
+
+    Set by the person (only they see it); the hours evidence counts against it.
+    """
+
+    gebruiker = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
+        related_name="registerperiode",
+    )
+    register = models.CharField(
+        _("register"),
+        max_length=100,
+        help_text=_("Bijvoorbeeld Registerplein (Register Sociaal Werkers) of SKJ."),
+    )
+    registratienummer = models.CharField(
+        _("registratienummer"), max_length=40, blank=True, help_text=_("Optioneel.")
+    )
+    begin = models.DateField(
+        _("begin van de registerperiode"),
+        help_text=_("De periode duurt vijf jaar vanaf deze datum."),
+    )
+    minimum_uren = models.DecimalField(
+        _("minimum reflectie-uren in de periode"),
+        max_digits=5,
+        decimal_places=1,
+        validators=[MinValueValidator(Decimal("1")), MaxValueValidator(Decimal("1000"))],
+        help_text=_(
+            "Zoals je register het vraagt voor vijf jaar. Eén netto uur is één punt; pauzes en "
+            "reistijd tellen niet mee."
+        ),
+    )
+    bijgewerkt = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("registerperiode")
+        verbose_name_plural = _("registerperiodes")
+
+    def __str__(self):
+        return f"{self.register} {self.begin:%d-%m-%Y}–{self.eind:%d-%m-%Y}"
+
+    @property
+    def eind(self):
+        """The last day of the five years."""
+        return jaren_later(self.begin, 5) - datetime.timedelta(days=1)
+
+    def jaren(self):
+        """The five registration years of the period as (first day, last day) pairs."""
+        dag = datetime.timedelta(days=1)
+        return [
+            (jaren_later(self.begin, i), jaren_later(self.begin, i + 1) - dag) for i in range(5)
+        ]

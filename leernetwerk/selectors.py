@@ -5,6 +5,10 @@ the group, for the sessions from the day they joined (or all of them, when the g
 history with them). Teamchefs get participation facts (dates, duration, attendance) only.
 """
 
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
 from django.contrib.auth import get_user_model
 from django.db.models import Min, Prefetch, Q
 from django.utils import timezone
@@ -17,7 +21,9 @@ from leernetwerk.models import (
     Groepslidmaatschap,
     Intervisiegroep,
     Intervisiesessie,
+    Registerperiode,
     Voornemen,
+    minuten_als_uren,
 )
 
 
@@ -308,7 +314,16 @@ def deelname_voor_teamchef(user):
     sessies = (
         Intervisiesessie.objects.filter(aanwezigheden__deelnemer__in=teamleden)
         .distinct()
-        .only("pk", "datum", "start", "eind", "status", "groep__naam", "methode__naam")
+        .only(
+            "pk",
+            "datum",
+            "start",
+            "eind",
+            "pauze_minuten",
+            "status",
+            "groep__naam",
+            "methode__naam",
+        )
         .select_related("groep", "methode")
         .prefetch_related(Prefetch("aanwezigheden", queryset=aanwezigheden))
         .order_by("-datum", "-start")
@@ -317,7 +332,11 @@ def deelname_voor_teamchef(user):
 
 
 def uren_overzicht(user, van, tot):
-    """Confirmed attendance of one person in a period, for the hours evidence (oldest first)."""
+    """Confirmed attendance of one person in a period, for the hours evidence (oldest first).
+
+    With each session its facilitator and its confirmed participants: two queries in all.
+    """
+    bevestigd = Aanwezigheid.objects.filter(bevestigd__isnull=False).select_related("deelnemer")
     return (
         Aanwezigheid.objects.filter(
             deelnemer=user,
@@ -325,6 +344,176 @@ def uren_overzicht(user, van, tot):
             sessie__datum__gte=van,
             sessie__datum__lte=tot,
         )
-        .select_related("sessie__groep", "sessie__methode")
-        .order_by("sessie__datum", "sessie__start")
+        .select_related("sessie__groep", "sessie__methode", "sessie__gespreksleider")
+        .prefetch_related(Prefetch("sessie__aanwezigheden", queryset=bevestigd))
+        .order_by("sessie__datum", "sessie__start", "sessie__pk")
     )
+
+
+def eigen_deelname(user):
+    """The user's own confirmed attendance, all of it, oldest first: participation facts only
+    (no content, no other participants). One query."""
+    return (
+        Aanwezigheid.objects.filter(deelnemer=user, bevestigd__isnull=False)
+        .select_related("sessie__groep", "sessie__methode")
+        .defer(*(f"sessie__{veld}" for veld in Intervisiesessie.INHOUD_VELDEN))
+        .order_by("sessie__datum", "sessie__start", "sessie__pk")
+    )
+
+
+def registerperiode_van(user):
+    return Registerperiode.objects.filter(gebruiker=user).first()
+
+
+def _naam(persoon):
+    return persoon.get_full_name() or persoon.get_username()
+
+
+@dataclass
+class Bewijsregel:
+    """One session on the evidence: the facts a register checks, and the running total."""
+
+    aanwezigheid: Aanwezigheid
+    totaal_minuten: int  # running total up to and including this session, within the document
+
+    @property
+    def sessie(self):
+        return self.aanwezigheid.sessie
+
+    @property
+    def uren(self):
+        return self.sessie.uren
+
+    @property
+    def punten(self):
+        """One net hour is one point (Registerplein)."""
+        return self.sessie.uren
+
+    @property
+    def totaal_uren(self):
+        return minuten_als_uren(self.totaal_minuten)
+
+    @property
+    def begeleider(self):
+        namen = [_naam(self.sessie.gespreksleider)] if self.sessie.gespreksleider else []
+        if self.sessie.begeleider_extern:
+            namen.append(self.sessie.begeleider_extern)
+        return ", ".join(namen)
+
+    @property
+    def deelnemers(self):
+        """(name, confirmed on) of every participant who confirmed their own attendance."""
+        return [
+            (_naam(a.deelnemer), timezone.localtime(a.bevestigd).date())
+            for a in self.sessie.aanwezigheden.all()
+        ]
+
+    @property
+    def deelnemers_tekst(self):
+        return "; ".join(f"{naam} ({datum:%d-%m-%Y})" for naam, datum in self.deelnemers)
+
+
+@dataclass
+class Bewijsblad:
+    """One page of the evidence: a registration year (or calendar year) with its sessions."""
+
+    nummer: int
+    van: dt.date
+    tot: dt.date
+    regels: list = field(default_factory=list)
+    minuten: int = 0
+    totaal_minuten: int = 0  # running total at the end of this page
+    verwacht_uren: Decimal | None = None  # the minimum pro rata at the end of this page
+
+    @property
+    def uren(self):
+        return minuten_als_uren(self.minuten)
+
+    @property
+    def totaal_uren(self):
+        return minuten_als_uren(self.totaal_minuten)
+
+
+@dataclass
+class Registerbewijs:
+    """The hours evidence for a period: pages, totals and (for a register period) the minimum."""
+
+    van: dt.date
+    tot: dt.date
+    bladen: list
+    periode: Registerperiode | None = None
+
+    @property
+    def regels(self):
+        return [r for blad in self.bladen for r in blad.regels]
+
+    @property
+    def minuten(self):
+        return sum(blad.minuten for blad in self.bladen)
+
+    @property
+    def uren(self):
+        return minuten_als_uren(self.minuten)
+
+    @property
+    def minimum(self):
+        return self.periode.minimum_uren if self.periode else None
+
+    @property
+    def nog_nodig(self):
+        if self.periode is None:
+            return None
+        return max(Decimal("0"), self.periode.minimum_uren - self.uren)
+
+    @property
+    def gehaald(self):
+        return self.periode is not None and self.uren >= self.periode.minimum_uren
+
+    @property
+    def procent(self):
+        if not self.periode:
+            return None
+        return min(100, int(self.uren * 100 / self.periode.minimum_uren))
+
+
+def _kalenderjaren(van, tot):
+    return [
+        (max(van, dt.date(jaar, 1, 1)), min(tot, dt.date(jaar, 12, 31)))
+        for jaar in range(van.year, tot.year + 1)
+    ]
+
+
+def registerbewijs(user, van=None, tot=None):
+    """The evidence of `user`'s own confirmed hours, one page per period, in three queries.
+
+    Without `van`/`tot`: the user's five-year register period, a page per registration year,
+    with the running total against the minimum. With them: that range, a page per calendar year.
+    Returns None when neither is given and no register period is set.
+    """
+    periode = None
+    if van is None or tot is None:
+        periode = registerperiode_van(user)
+        if periode is None:
+            return None
+        van, tot = periode.begin, periode.eind
+        grenzen = periode.jaren()
+    else:
+        grenzen = _kalenderjaren(van, tot)
+    bladen = [Bewijsblad(i, begin, eind) for i, (begin, eind) in enumerate(grenzen, start=1)]
+    totaal = 0
+    index = 0
+    for aanwezigheid in uren_overzicht(user, van, tot):
+        datum = aanwezigheid.sessie.datum
+        while datum > bladen[index].tot:
+            bladen[index].totaal_minuten = totaal
+            index += 1
+        totaal += aanwezigheid.sessie.netto_minuten
+        bladen[index].minuten += aanwezigheid.sessie.netto_minuten
+        bladen[index].regels.append(Bewijsregel(aanwezigheid, totaal))
+    for blad in bladen[index:]:
+        blad.totaal_minuten = totaal
+    if periode is not None:
+        for blad in bladen:
+            deel = Decimal(blad.nummer) / Decimal(len(bladen))
+            blad.verwacht_uren = (periode.minimum_uren * deel).quantize(Decimal("0.1"))
+    return Registerbewijs(van, tot, bladen, periode)

@@ -11,7 +11,12 @@ from django.utils.translation import gettext as _
 
 from cms.activiteiten import Activiteit
 from cms.audit import AuditRegel
-from cms.services import activiteit_intrekken, activiteit_vastleggen, audit_vastleggen
+from cms.services import (
+    activiteit_bijwerken,
+    activiteit_intrekken,
+    activiteit_vastleggen,
+    audit_vastleggen,
+)
 from leernetwerk import selectors
 from leernetwerk.models import (
     Aanwezigheid,
@@ -20,6 +25,7 @@ from leernetwerk.models import (
     Groepslidmaatschap,
     Intervisiegroep,
     Intervisiesessie,
+    Registerperiode,
     Sessiestap,
     ToegangsLog,
     Voornemen,
@@ -243,8 +249,15 @@ def sessie_plannen(
     gespreksleider=None,
     notulist=None,
     inbrenger=None,
+    pauze_minuten=0,
+    reflectievorm=None,
+    onderwerp="",
+    begeleider_extern="",
 ):
-    """Plan a session: copy the method's steps and invite every member and gespreksleider."""
+    """Plan a session: copy the method's steps and invite every member and gespreksleider.
+
+    The form of reflection is the method's unless given (what a register counts it as).
+    """
     sessie = Intervisiesessie(
         groep=groep,
         methode=methode,
@@ -255,6 +268,10 @@ def sessie_plannen(
         gespreksleider=gespreksleider,
         notulist=notulist,
         inbrenger=inbrenger,
+        pauze_minuten=pauze_minuten or 0,
+        reflectievorm=reflectievorm or methode.reflectievorm,
+        onderwerp=onderwerp,
+        begeleider_extern=begeleider_extern,
     )
     if methode.is_leernetwerk:
         sessie.procesverslag_auteur = selectors.volgende_procesverslag_auteur(groep, datum)
@@ -310,7 +327,18 @@ def sessie_bijwerken(*, sessie, versie, gegevens):
     sessie.save()
     for naam, waarde in veelvoud.items():
         getattr(sessie, naam).set(waarde)
+    _uren_in_leercyclus_bijwerken(sessie)
     return sessie
+
+
+def _uren_in_leercyclus_bijwerken(sessie):
+    """Changed times or breaks: the confirmed participants' ledger rows follow (net hours)."""
+    activiteit_bijwerken(
+        soort=Activiteit.Soort.INTERVISIE_BIJGEWOOND,
+        onderwerp=sessie,
+        uren=sessie.uren,
+        moment=_sessie_moment(sessie),
+    )
 
 
 def _toevoegen(sessie, actiepunt, voornemen):
@@ -414,6 +442,20 @@ def aanwezigheid_intrekken(*, sessie, deelnemer):
     activiteit_intrekken(
         gebruiker=deelnemer, soort=Activiteit.Soort.INTERVISIE_BIJGEWOOND, onderwerp=sessie
     )
+
+
+@transaction.atomic
+def registerperiode_instellen(*, gebruiker, register, begin, minimum_uren, registratienummer=""):
+    """Set (or change) the user's own five-year register period."""
+    periode = Registerperiode.objects.filter(gebruiker=gebruiker).first()
+    periode = periode or Registerperiode(gebruiker=gebruiker)
+    periode.register = register
+    periode.registratienummer = registratienummer
+    periode.begin = begin
+    periode.minimum_uren = minimum_uren
+    periode.full_clean()
+    periode.save()
+    return periode
 
 
 def toegang_loggen(*, gebruiker, soort, pad, sessie=None, groep=None, reden=""):

@@ -5,7 +5,13 @@ from leernetwerk import views
 urlpatterns = [
     path("intervisie/", views.intervisie, name="intervisie"),
     path("intervisie/deelname/", views.deelname, name="intervisie_deelname"),
-    path("intervisie/uren/", views.uren_pdf, name="intervisie_uren"),
+    path("intervisie/uren/", views.uren, name="intervisie_uren"),
+    path(
+        "intervisie/uren/bewijs.pdf", views.uren_bewijs, {"formaat": "pdf"}, name="uren_bewijs_pdf"
+    ),
+    path(
+        "intervisie/uren/bewijs.csv", views.uren_bewijs, {"formaat": "csv"}, name="uren_bewijs_csv"
+    ),
     path("intervisie/groepen/<int:pk>/", views.groep, name="intervisiegroep"),
     path("intervisie/groepen/<int:pk>/sessies/nieuw/", views.sessie_nieuw, name="sessie_nieuw"),
     path(

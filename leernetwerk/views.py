@@ -1,7 +1,5 @@
 """Thin views of the leernetwerk app. Access to intervisie content is decided in selectors."""
 
-from decimal import Decimal
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
@@ -14,11 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from cms import spreadsheets
 from cms.audit import AuditRegel
 from cms.invoer import id_uit, terugweg
 from cms.rollen import TEAMCHEF, heeft_rol
 from cms.services import audit_vastleggen
-from leernetwerk import forms, selectors, services
+from leernetwerk import export, forms, selectors, services
 from leernetwerk.models import Actiepunt, Intervisiegroep, Intervisiesessie, ToegangsLog, Voornemen
 from leernetwerk.services import ROLLEN_IN_GROEP
 
@@ -437,6 +436,10 @@ def sessie_json(request, pk):
             "start": sessie.start.strftime("%H:%M"),
             "eind": sessie.eind.strftime("%H:%M"),
             "uren": str(sessie.uren),
+            "pauze_minuten": sessie.pauze_minuten,
+            "vorm": sessie.vorm,
+            "reflectievorm": sessie.reflectievorm,
+            "onderwerp": sessie.onderwerp,
             "casus": sessie.casus,
             "hulpvraag": sessie.hulpvraag,
             "leerpunten": sessie.leerpunten,
@@ -477,33 +480,83 @@ def sessie_export(request, pk):
     return response
 
 
-def uren_pdf(request):
-    """The user's own hours evidence for a period, as PDF (WeasyPrint, imported lazily)."""
-    form = forms.UrenForm(request.GET or None)
-    if not form.is_valid():
-        if not request.GET:
-            vandaag = timezone.localdate()
-            form = forms.UrenForm(initial={"van": vandaag.replace(month=1, day=1), "tot": vandaag})
-        return render(
-            request, "leernetwerk/uren.html", {"form": form}, status=400 if request.GET else 200
-        )
-    van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
-    regels = list(selectors.uren_overzicht(request.user, van, tot))
-    html = render_to_string(
-        "leernetwerk/uren_pdf.html",
-        {
-            "gebruiker": selectors.gebruiker_met_profiel(request.user),
-            "van": van,
-            "tot": tot,
-            "regels": regels,
-            "totaal": sum((r.sessie.uren for r in regels), Decimal("0")),
-            "aangemaakt": timezone.localtime(),
-        },
-        request=request,
-    )
-    from weasyprint import HTML
+def _uren_standaard():
+    vandaag = timezone.localdate()
+    return forms.UrenForm(initial={"van": vandaag.replace(month=1, day=1), "tot": vandaag})
 
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="intervisie-uren-{van}-{tot}.pdf"'
+
+def _uren_pagina(request, *, periode_form=None, uren_form=None, status=200):
+    periode = selectors.registerperiode_van(request.user)
+    return render(
+        request,
+        "leernetwerk/uren.html",
+        {
+            "periode": periode,
+            "periode_form": periode_form or forms.RegisterperiodeForm(instance=periode),
+            "uren_form": uren_form or _uren_standaard(),
+            "bewijs": selectors.registerbewijs(request.user) if periode else None,
+            "vandaag": timezone.localdate(),
+        },
+        status=status,
+    )
+
+
+def uren(request):
+    """The hours overview: the person's register period, running totals and the downloads.
+
+    POST sets the register period; ?van=&tot= downloads the PDF of that range (as before).
+    """
+    if request.method == "POST":
+        periode = selectors.registerperiode_van(request.user)
+        form = forms.RegisterperiodeForm(request.POST, instance=periode)
+        if not form.is_valid():
+            return _uren_pagina(request, periode_form=form, status=400)
+        services.registerperiode_instellen(gebruiker=request.user, **form.cleaned_data)
+        messages.success(request, _("Je registerperiode is opgeslagen."))
+        return redirect(reverse("intervisie_uren") + "#stand")
+    if "van" in request.GET or "tot" in request.GET:
+        return uren_bewijs(request, "pdf")
+    return _uren_pagina(request)
+
+
+def uren_bewijs(request, formaat):
+    """The user's own hours evidence as PDF or CSV: of the register period, or of ?van=&tot=.
+
+    There is no way to name another person: everything is read for request.user.
+    """
+    if "van" in request.GET or "tot" in request.GET:
+        form = forms.UrenForm(request.GET)
+        if not form.is_valid():
+            return _uren_pagina(request, uren_form=form, status=400)
+        bewijs = selectors.registerbewijs(
+            request.user, form.cleaned_data["van"], form.cleaned_data["tot"]
+        )
+    else:
+        bewijs = selectors.registerbewijs(request.user)
+        if bewijs is None:
+            messages.info(
+                request, _("Stel eerst je registerperiode in; daarna kun je het bewijs downloaden.")
+            )
+            return redirect(reverse("intervisie_uren") + "#registerperiode")
+    naam = f"intervisie-uren-{bewijs.van}-{bewijs.tot}.{formaat}"
+    if formaat == "csv":
+        response = HttpResponse(
+            spreadsheets.csv_bytes(export.bewijs_rijen(bewijs)),
+            content_type="text/csv; charset=utf-8",
+        )
+    else:
+        html = render_to_string(
+            "leernetwerk/uren_pdf.html",
+            {
+                "gebruiker": selectors.gebruiker_met_profiel(request.user),
+                "bewijs": bewijs,
+                "aangemaakt": timezone.localtime(),
+            },
+            request=request,
+        )
+        from weasyprint import HTML
+
+        pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+        response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{naam}"'
     return response

@@ -67,6 +67,9 @@ MATRIX = {
         "/mijn-leercyclus/modules/{planmodule}/afgerond/",
         POST,
     ),
+    # The portfolio is always the requester's own: there is no id in it to guess.
+    "mijn-leercyclus/portfolio.pdf": ("/mijn-leercyclus/portfolio.pdf", rij()),
+    "mijn-leercyclus/portfolio.json": ("/mijn-leercyclus/portfolio.json", rij()),
     "mijn-leercyclus/voornemens/nieuw/": ("/mijn-leercyclus/voornemens/nieuw/", POST),
     "mijn-leercyclus/voornemens/<int:pk>/bespreken/": (
         "/mijn-leercyclus/voornemens/{voornemen}/bespreken/",
@@ -84,6 +87,9 @@ MATRIX = {
         rij(ingelogd=403, teamchef=200, teamchef_ander=200),
     ),
     "intervisie/uren/": ("/intervisie/uren/", rij()),
+    # Own evidence only: without a register period of one's own, sent to set it.
+    "intervisie/uren/bewijs.pdf": ("/intervisie/uren/bewijs.pdf", rij(ingelogd="R")),
+    "intervisie/uren/bewijs.csv": ("/intervisie/uren/bewijs.csv", rij(ingelogd="R")),
     "intervisie/groepen/<int:pk>/": (
         "/intervisie/groepen/{groep}/",
         rij(ingelogd=404, consulent=200),

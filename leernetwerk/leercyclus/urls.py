@@ -22,6 +22,18 @@ urlpatterns = [
         views.module_afronden,
         name="module_afronden",
     ),
+    path(
+        "mijn-leercyclus/portfolio.pdf",
+        views.mijn_portfolio,
+        {"formaat": "pdf"},
+        name="mijn_portfolio_pdf",
+    ),
+    path(
+        "mijn-leercyclus/portfolio.json",
+        views.mijn_portfolio,
+        {"formaat": "json"},
+        name="mijn_portfolio_json",
+    ),
     path("team/", views.team, name="team"),
     path("team/<slug:slug>/", views.team, name="team_dashboard"),
     path("team/<slug:slug>/plan/", views.team_plan, name="team_plan"),

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_POST
 from cms.audit import AuditRegel
 from cms.rollen import TEAMCHEF, heeft_rol
 from cms.services import audit_vastleggen
-from leernetwerk.leercyclus import export, grafiek, selectors, services
+from leernetwerk.leercyclus import export, grafiek, portfolio, selectors, services
 from leernetwerk.leercyclus.forms import (
     LeercyclusplanForm,
     PeriodeForm,
@@ -99,6 +100,24 @@ def module_afronden(request, pk):
     else:
         messages.info(request, _("“%(naam)s” staat weer open.") % {"naam": module.naam})
     return redirect(reverse("mijn_leercyclus") + "#modules")
+
+
+def mijn_portfolio(request, formaat):
+    """The user's own whole leercyclus as PDF or JSON. Only ever request.user's: no id to guess."""
+    gegevens = portfolio.portfolio(request.user)
+    naam = f"portfolio-{request.user.get_username()}-{gegevens['aangemaakt']:%Y-%m-%d}.{formaat}"
+    if formaat == "json":
+        response = HttpResponse(
+            portfolio.als_json(gegevens), content_type="application/json; charset=utf-8"
+        )
+    else:
+        html = render_to_string("leercyclus/portfolio_pdf.html", {"p": gegevens}, request=request)
+        from weasyprint import HTML
+
+        pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+        response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    return response
 
 
 # --- Teamchef ------------------------------------------------------------------------------------

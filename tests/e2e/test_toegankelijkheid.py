@@ -14,6 +14,7 @@ PAGINAS = [
     ("demo-consulent", "/oefeningen/"),
     ("demo-consulent", "/intervisie/"),
     ("demo-consulent", "/mijn-leercyclus/"),
+    ("demo-consulent", "/intervisie/uren/"),
     ("demo-teamchef", "/team/"),
 ]
 

@@ -66,3 +66,27 @@ def sessie(plan_sessie, demo_gebruikers):
     )
     services.aanwezigheid_bevestigen(sessie=s, deelnemer=demo_gebruikers["daan.mulder"])
     return s
+
+
+@pytest.fixture
+def pdf_opmaak(monkeypatch):
+    """Record, for each PDF the view writes, every text box and the page's right content edge."""
+    import weasyprint
+
+    vastgelegd = []
+
+    class HTML(weasyprint.HTML):
+        def write_pdf(self, *args, **kwargs):
+            for pagina in self.render().pages:
+                doos = pagina._page_box
+                rechts = doos.content_box_x() + doos.width
+                teksten = [
+                    (b.position_x + b.width, b.text)
+                    for b in doos.descendants()
+                    if getattr(b, "text", "").strip()
+                ]
+                vastgelegd.append((rechts, teksten))
+            return super().write_pdf(*args, **kwargs)
+
+    monkeypatch.setattr(weasyprint, "HTML", HTML)
+    return vastgelegd
