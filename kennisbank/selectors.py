@@ -288,6 +288,10 @@ def voorstel_beginwaarden(interventie):
     }
 
 
+def voorstellen_open_aantal():
+    return Voorstel.objects.filter(toestand=Voorstel.Toestand.INGEDIEND).count()
+
+
 def voorstellen_van(user):
     """The user's own proposals, newest first, with what came of them. Two queries."""
     return list(

@@ -1,5 +1,6 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
@@ -89,6 +90,30 @@ def interventieschema_tegel(request):
             items=[
                 (_("Hiaten: wat ontbreekt er nog"), "/interventieschema/hiaten/"),
             ],
+        )
+    ]
+
+
+@hooks.register("home_tegels")
+def voorstellen_tegel(request):
+    """For the kennisbeheerder: how many proposals wait for a decision (none: no tile)."""
+    if not selectors.mag_voorstellen_beoordelen(request.user):
+        return []
+    aantal = selectors.voorstellen_open_aantal()
+    if not aantal:
+        return []
+    return [
+        Tegel(
+            titel=_("Voorstellen voor de kennisbank"),
+            tekst=ngettext(
+                "%(n)s voorstel van consulenten wacht op je beoordeling.",
+                "%(n)s voorstellen van consulenten wachten op je beoordeling.",
+                aantal,
+            )
+            % {"n": aantal},
+            url=reverse("kennisbank_voorstellen"),
+            linktekst=_("Beoordelen"),
+            volgorde=15,
         )
     ]
 

@@ -103,6 +103,7 @@ def test_taking_over_a_new_proposal_makes_a_draft_page_and_an_audit_line(
 ):
     voorstel = _indienen(demo_gebruikers["demo-consulent"])
     client = client_als("demo-kennisbeheerder")
+    assert "1 voorstel van consulenten wacht op je beoordeling." in client.get("/").content.decode()
     response = client.post(f"{WACHTRIJ}{voorstel.pk}/", {"overnemen": ""})
     pagina = InterventiePage.objects.get(title="Wandelend gesprek")
     assert response.status_code == 302
