@@ -180,7 +180,7 @@ ZELFSTURING = {
             "slug": "weten-willen-kunnen",
             "titel": "Weten, willen, kunnen",
             "samenvatting": ("Drie voorwaarden voor zelfsturing, en hoe je ziet welke ontbreekt."),
-            "fases": ["eerste-gesprek", "plangesprek"],
+            "fases": ["eerste-gesprek", "plangesprek", "screening-diagnose"],
             "body": [
                 T(
                     "<p>Of iemand zelf kan sturen, hangt af van drie dingen die met elkaar "
@@ -233,10 +233,74 @@ ZELFSTURING = {
             ],
         },
         {
+            "slug": "methodisch-handelen",
+            "titel": "Methodisch handelen: vier stappen",
+            "samenvatting": (
+                "Werken met opzet en in een vaste volgorde: de vier stappen die elke begeleiding "
+                "doorloopt, en bij welke stap de inhoud van dit platform hoort."
+            ),
+            "fases": [
+                "screening-diagnose",
+                "oordeelsvorming",
+                "besluitvorming",
+                "monitoring-coaching",
+            ],
+            "body": [
+                T(
+                    "<p>Zelfsturing als beleid blijft papier zolang consulenten niet op een "
+                    "gedeelde manier werken en oordelen. Methodisch handelen is die gedeelde "
+                    "manier: je weet wat je doet, waarom, en in welke volgorde. Dezelfde stappen "
+                    "komen in elk traject terug, in een lang traject ook meer dan eens.</p>"
+                ),
+                B(
+                    "Methodisch handelen",
+                    "Werken met opzet, met een doel en volgens een vaste volgorde van stappen, "
+                    "met een beoordelingskader dat het hele team deelt.",
+                ),
+                S(
+                    "De stappen van methodisch handelen",
+                    [
+                        (
+                            "Screening en diagnose",
+                            "Wat staat werk of school in de weg, waar komt dat vandaan en is "
+                            "steun nodig? Breng weten, willen en kunnen in beeld.",
+                        ),
+                        (
+                            "Oordeelsvorming",
+                            "Weeg wat de klant over zichzelf zegt tegen het dossier, de "
+                            "arbeidsmarkt en wat werkt voor wie; overleg met een collega of "
+                            "deskundige.",
+                        ),
+                        (
+                            "Besluitvorming",
+                            "Maak samen met de klant het plan: doelen, termijnen en wie wat doet, "
+                            "zo dicht mogelijk bij wat hij wil en kan.",
+                        ),
+                        (
+                            "Monitoring en coaching",
+                            "Volg wat de klant doet, coach en stuur bij, grijp in als het nodig "
+                            "is en zorg dat hij kan doen wat jullie afspraken.",
+                        ),
+                    ],
+                ),
+                T(
+                    "<p>Bij hoofdstukken, oefeningen en interventies zie je bij welke stap ze "
+                    "horen. Loopt een traject vast, vraag je dan eerst af in welke stap je zit: "
+                    "een plan maken (besluitvorming) zonder te weten wat iemand tegenhoudt "
+                    "(screening), strandt vaak op de eerste afspraak.</p>"
+                ),
+                TIP(
+                    "Zeg in intervisie niet alleen wat je deed, maar ook in welke stap je zat. "
+                    "Een vastgelopen casus blijkt vaak een overgeslagen stap."
+                ),
+                BRON(RWI),
+            ],
+        },
+        {
             "slug": "klanttypen",
             "titel": "Klanttypen: toetser, co-producent, regievoerder",
             "samenvatting": "Wie heeft de regie? Drie typen en wat ze van jou vragen.",
-            "fases": ["eerste-gesprek", "plangesprek"],
+            "fases": ["eerste-gesprek", "plangesprek", "screening-diagnose", "oordeelsvorming"],
             "body": [
                 T(
                     "<p>Werkzoekenden verschillen in hoeveel ze zelf kunnen sturen. De methodiek "
@@ -436,7 +500,7 @@ ZELFSTURING = {
             "slug": "motiverende-gespreksvoering",
             "titel": "Motiverende gespreksvoering",
             "samenvatting": "De eigen redenen van de klant om te veranderen naar boven halen.",
-            "fases": ["eerste-gesprek", "zoekperiode", "plangesprek"],
+            "fases": ["eerste-gesprek", "plangesprek", "verloop"],
             "body": [
                 T(
                     "<p>Motiverende gespreksvoering (MI) gaat ervan uit dat motivatie niet op te "
@@ -512,7 +576,7 @@ ZELFSTURING = {
             "slug": "oplossingsgericht-coachen",
             "titel": "Oplossingsgericht coachen",
             "samenvatting": "Niet het probleem, maar wat al werkt als vertrekpunt.",
-            "fases": ["plangesprek", "verloop"],
+            "fases": ["plangesprek", "verloop", "monitoring-coaching"],
             "body": [
                 T(
                     "<p>Oplossingsgericht coachen zoekt naar wat al goed gaat en bouwt daarop "
@@ -573,7 +637,7 @@ ZELFSTURING = {
             "slug": "doelen-stellen",
             "titel": "Doelen stellen",
             "samenvatting": "Specifieke doelen, leerdoelen en subdoelen: welk doel past wanneer.",
-            "fases": ["plangesprek"],
+            "fases": ["plangesprek", "besluitvorming"],
             "versies": [
                 "Eerste versie.",
                 "Toegevoegd: subdoelen en een voorbeeld uit het plangesprek.",
@@ -648,6 +712,13 @@ ZELFSTURING = {
                     "De klant noemt een probleem en de consulent zegt meteen: dat regel ik voor "
                     "je.",
                     "Toets eerst of hulp nodig is en wat de klant zelf kan doen.",
+                ),
+                V(
+                    "Niet doorvragen op een signaal",
+                    "De klant laat iets vallen (slecht slapen, een boze huisbaas, ‘thuis is het "
+                    "lastig’) en de consulent gaat door met zijn lijstje.",
+                    "Sta stil bij wat je hoort: vraag wat er speelt voordat je verdergaat. Zo'n "
+                    "signaal is vaak de reden dat een plan niet lukt.",
                 ),
                 V(
                     "Eigen norm opleggen",
