@@ -171,6 +171,6 @@ class AfwijzenFormulier(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         validators=[geen_persoonsgegevens],
-        help_text=_("De indiener leest deze reden bij haar voorstel."),
+        help_text=_("De indiener leest deze reden bij het voorstel."),
         error_messages={"required": _("Schrijf op waarom je het voorstel afwijst.")},
     )

@@ -331,8 +331,9 @@ class InterventiePage(Beoordeelbaar, Page):
         context["gerelateerd"] = selectors.gerelateerde_interventies(self)
         context["verwijzingen"] = selectors.verwijzingen_naar(self)
         context["notities"] = self.notities.select_related("organisatie")
-        if selectors.mag_voorstellen(request.user):
-            schema = self.get_parent().specific
+        # Not through get_parent(): a preview of a page not yet in the tree has none.
+        schema = selectors.schema_pagina() if selectors.mag_voorstellen(request.user) else None
+        if schema is not None and self.pk:
             context["voorstel_url"] = schema.url + schema.reverse_subpage(
                 "voorstel_wijziging", args=[self.pk]
             )

@@ -422,8 +422,8 @@ def oefeningen_gegevens(interventies):
                     "samenvatten",
                     "Vat het samen",
                     vraag=(
-                        "Schrijf een samenvatting van vier weken zoeken die je aan het begin van "
-                        "het gesprek aan haar voorlegt, zonder oordeel."
+                        "Schrijf een samenvatting van haar zoeken in de afgelopen weken, die je "
+                        "aan het begin van het gesprek aan haar voorlegt, zonder oordeel."
                     ),
                     modelantwoord=(
                         "“Je hebt de afgelopen weken veel gesolliciteerd, vooral op functies als "
@@ -879,7 +879,9 @@ def oefeningen_gegevens(interventies):
                         optie(
                             "Vragen wat haar erin trekt en hoeveel uur ze voor zich ziet.",
                             True,
-                            "Haar eigen initiatief is goud waard: verken het.",
+                            "Haar eigen initiatief is goud waard: verken het. En zeg erbij dat "
+                            "ze vrijwilligerswerk naast de uitkering doorgeeft aan de gemeente "
+                            "(inlichtingenplicht).",
                         ),
                         optie(
                             "Zeggen dat betaald werk voorgaat.",

@@ -346,7 +346,7 @@ ZELFSTURING = {
         {
             "slug": "gedragsfasen",
             "titel": "Gedragsfasen: waar staat iemand",
-            "samenvatting": "Verandering gaat in fasen. Pas je benadering aan op de fase.",
+            "samenvatting": "Verandering gaat in fases. Pas je benadering aan op de fase.",
             "fases": [
                 "voorbeschouwing",
                 "overpeinzing",
@@ -362,7 +362,7 @@ ZELFSTURING = {
                     "over voor- en nadelen.</p>"
                 ),
                 S(
-                    "Vijf fasen van gedragsverandering",
+                    "Vijf fases van gedragsverandering",
                     [
                         ("Voorbeschouwing", "Ziet geen probleem. Jij: informeren, twijfel zaaien."),
                         ("Overpeinzing", "Twijfelt. Jij: ambivalentie samen verkennen."),
@@ -838,7 +838,7 @@ JONGEREN = {
             "doelgroepen": ["jongeren"],
             "body": [
                 T(
-                    "<p>De handelingswijze volgt het traject van een jongere in zes fasen: "
+                    "<p>De handelingswijze volgt het traject van een jongere in zes fases: "
                     "voorafgaand aan het eerste contact, het eerste gesprek, de zoekperiode van "
                     "vier weken, het plangesprek, het verloop en de nazorg. Per fase staat "
                     "beschreven:</p><ul><li><strong>de werkwijze</strong>: wat je standaard "
@@ -857,7 +857,7 @@ JONGEREN = {
                     "geval niet verhogen, met kleine haalbare doelen en een veilige basis.",
                 ),
                 S(
-                    "De zes fasen",
+                    "De zes fases",
                     [
                         ("Voorafgaand", ""),
                         ("Eerste gesprek", ""),
@@ -924,8 +924,9 @@ JONGEREN = {
             "<ul><li>Bespreek wat de zoekperiode heeft opgeleverd.</li><li>Stel samen met de "
             "jongere leerdoelen op, met kleine concrete subdoelen.</li><li>Toets de plannen "
             "samen aan de werkelijkheid.</li><li>Kies de route: school, werk, zorg, of geen "
-            "recht op begeleiding.</li><li>Stuur het plan van aanpak ook naar de jongere."
-            "</li></ul>",
+            "recht op begeleiding. Kan de jongere met studiefinanciering naar school, dan gaat "
+            "school voor: dan heeft hij geen recht op bijstand.</li><li>Stuur het plan van "
+            "aanpak ook naar de jongere.</li></ul>",
             "<p>Eigen regie en inspraak staan voorop: bied keuzes en sluit aan bij wat de "
             "jongere zelf drijft.</p>",
             "<p>Is het opleidingsniveau, talent of leerstijl onduidelijk, vraag dan een test "
@@ -947,7 +948,9 @@ JONGEREN = {
             "gehoord.</p>",
             "<p>Betrek het netwerk (met toestemming), werk samen met wijkteam, school, huisarts "
             "of begeleiding, en zet zo nodig werkervaring in: vrijwilligerswerk, werkstage of "
-            "proefplaatsing.</p>",
+            "proefplaatsing. Gaat de jongere naast de uitkering betaald werken, dan geeft hij "
+            "zijn inkomsten door (inlichtingenplicht) en worden ze met de uitkering verrekend: "
+            "leg dat vooraf uit, dan voelt werken niet als straf.</p>",
             "Draag bij vervanging goed over; een nieuwe consulent zonder overdracht kost de "
             "jongere vertrouwen.",
             "verloop",

@@ -14,9 +14,7 @@ def _wisselen(page, inloggen, username):
     return inloggen(username)
 
 
-def test_a_proposal_goes_from_consulent_through_review_into_the_schema(
-    live_server, page, inloggen
-):
+def test_a_proposal_goes_from_consulent_through_review_into_the_schema(live_server, page, inloggen):
     # The consulent proposes; a first try without fase keeps what she typed.
     inloggen("demo-consulent")
     page.goto(f"{live_server.url}/interventieschema/")
