@@ -42,7 +42,9 @@ def voorstel(request, pk):
         request.POST if request.method == "POST" and "afwijzen" in request.POST else None
     )
     fout = None
-    if request.method == "POST" and voorstel.open:
+    if request.method == "POST" and not voorstel.open:
+        fout = _("Dit voorstel is al beoordeeld; er is niets veranderd.")
+    elif request.method == "POST":
         try:
             if "afwijzen" in request.POST:
                 if afwijzen.is_valid():

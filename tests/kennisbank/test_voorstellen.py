@@ -171,6 +171,9 @@ def test_declining_needs_a_reason_which_the_proposer_reads(client_als, demo_gebr
     html = client_als("demo-consulent").get(MIJN).content.decode()
     assert "Afgewezen" in html and "Staat al in het schema als Buiten praten." in html
     # A decision stands: no second one.
+    opnieuw = client_als("demo-kennisbeheerder").post(url, {"overnemen": ""})
+    assert opnieuw.status_code == 400 and "al beoordeeld" in opnieuw.content.decode()
+    assert not InterventiePage.objects.filter(title="Wandelend gesprek").exists()
     with pytest.raises(ValidationError):
         services.voorstel_overnemen(
             voorstel=voorstel, beoordelaar=demo_gebruikers["demo-kennisbeheerder"]
