@@ -12,6 +12,8 @@ class AuditRegel(models.Model):
         TOEGANG_GEWEIGERD = "toegang_geweigerd", _("toegang geweigerd")
         ROL_GEWIJZIGD = "rol_gewijzigd", _("rol gewijzigd")
         EXPORT = "export", _("export gemaakt")
+        VOORSTEL_OVERGENOMEN = "voorstel_overgenomen", _("voorstel voor de kennisbank overgenomen")
+        VOORSTEL_AFGEWEZEN = "voorstel_afgewezen", _("voorstel voor de kennisbank afgewezen")
 
     moment = models.DateTimeField(_("moment"), auto_now_add=True, db_index=True)
     gebruiker = models.ForeignKey(

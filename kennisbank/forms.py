@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import Basismethodiek, Doelgroep, Klanttype, Trede, WerkzaamElement
-from kennisbank.models import Bewijsniveau, Herkomst, Status
+from cms.invoer import ModelKeuzes
+from cms.models import Basismethodiek, Doelgroep, Fase, Klanttype, Trede, WerkzaamElement
+from cms.privacy import geen_persoonsgegevens
+from kennisbank.models import Bewijsniveau, Herkomst, Status, Voorstel
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
@@ -87,3 +89,88 @@ class ImportForm(forms.Form):
                 % {"mb": f"{bestand.size / 1024 / 1024:.1f}".replace(".", ",")}
             )
         return bestand
+
+
+class VoorstelFormulier(forms.ModelForm):
+    """A proposal for a new interventie or a change: the fields a consulent can fill in well.
+
+    Every free text is checked for client data (a proposal often starts from a real case).
+    """
+
+    fases = ModelKeuzes(
+        Fase.objects.filter(reeks__standaard=True).select_related("reeks"),
+        label=_("Fases"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies minstens één fase waarin je dit inzet.")},
+    )
+    doelgroepen = ModelKeuzes(
+        Doelgroep.objects.all(),
+        label=_("Doelgroepen"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Laat leeg als het voor iedereen werkt."),
+    )
+
+    class Meta:
+        model = Voorstel
+        fields = ["titel", "samenvatting", "fases", "laag", "doelgroepen", "aanpak", "bronnen"]
+        fields += ["toelichting"]
+        labels = {
+            "titel": _("Titel"),
+            "samenvatting": _("Samenvatting"),
+            "laag": _("Laag"),
+            "aanpak": _("Aanpak"),
+            "bronnen": _("Bronnen"),
+            "toelichting": _("Waarom stel je dit voor?"),
+        }
+        help_texts = {
+            "samenvatting": _("In twee of drie zinnen: wat doe je en wat levert het op."),
+            "aanpak": _("Hoe pak je het aan, in stappen of een korte beschrijving."),
+            "bronnen": _("Eén bron per regel: een rapport, een collega, een andere gemeente."),
+            "toelichting": _(
+                "Wat heb je ermee meegemaakt, waar komt het vandaan? Schrijf geen gegevens op "
+                "waarmee een klant herkenbaar is."
+            ),
+        }
+        error_messages = {
+            "titel": {"required": _("Geef het voorstel een titel.")},
+            "samenvatting": {
+                "required": _("Schrijf in een paar zinnen wat de interventie inhoudt."),
+                "max_length": _(
+                    "Houd de samenvatting op %(limit_value)d tekens (nu %(show_value)d)."
+                ),
+            },
+            "toelichting": {
+                "required": _(
+                    "Schrijf op waarom je dit voorstelt, zodat de kennisbeheerder het kan wegen."
+                )
+            },
+        }
+        widgets = {
+            "samenvatting": forms.Textarea(attrs={"rows": 3}),
+            "aanpak": forms.Textarea(attrs={"rows": 6}),
+            "bronnen": forms.Textarea(attrs={"rows": 3}),
+            "toelichting": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, wijziging=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        for naam in ("titel", "samenvatting", "aanpak", "bronnen", "toelichting"):
+            self.fields[naam].validators.append(geen_persoonsgegevens)
+        if wijziging:
+            self.fields["aanpak"].label = _("Aanvulling op de aanpak")
+            self.fields["aanpak"].help_text = _(
+                "Wat moet er bij de aanpak bij? Komt achter de bestaande aanpak."
+            )
+            self.fields["toelichting"].label = _("Wat verander je en waarom?")
+
+
+class AfwijzenFormulier(forms.Form):
+    reden = forms.CharField(
+        label=_("Reden"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[geen_persoonsgegevens],
+        help_text=_("De indiener leest deze reden bij het voorstel."),
+        error_messages={"required": _("Schrijf op waarom je het voorstel afwijst.")},
+    )

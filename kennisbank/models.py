@@ -154,6 +154,24 @@ class InterventieschemaPage(RoutablePageMixin, Page):
 
         return views.importtaak_voortgang(request, self, pk)
 
+    @path("voorstellen/")
+    def mijn_voorstellen(self, request):
+        from kennisbank import views
+
+        return views.mijn_voorstellen(request, self)
+
+    @path("voorstellen/nieuw/")
+    def voorstel_nieuw(self, request):
+        from kennisbank import views
+
+        return views.voorstel_maken(request, self)
+
+    @path("voorstellen/wijziging/<int:pk>/")
+    def voorstel_wijziging(self, request, pk):
+        from kennisbank import views
+
+        return views.voorstel_maken(request, self, interventie_pk=pk)
+
 
 class InterventiePage(Beoordeelbaar, Page):
     samenvatting = models.TextField(_("samenvatting"), max_length=600)
@@ -313,6 +331,12 @@ class InterventiePage(Beoordeelbaar, Page):
         context["gerelateerd"] = selectors.gerelateerde_interventies(self)
         context["verwijzingen"] = selectors.verwijzingen_naar(self)
         context["notities"] = self.notities.select_related("organisatie")
+        # Not through get_parent(): a preview of a page not yet in the tree has none.
+        schema = selectors.schema_pagina() if selectors.mag_voorstellen(request.user) else None
+        if schema is not None and self.pk:
+            context["voorstel_url"] = schema.url + schema.reverse_subpage(
+                "voorstel_wijziging", args=[self.pk]
+            )
         return context
 
 
@@ -460,3 +484,87 @@ class ImportTaak(models.Model):
     @property
     def procent(self):
         return round(100 * self.verwerkt / self.totaal) if self.totaal else 0
+
+
+class Voorstel(models.Model):
+    """A consulent's proposal for a new interventie or a change to one, waiting for review.
+
+    The leernetwerk added to the schema after every meeting: anyone who works with the schema
+    proposes; a kennisbeheerder takes it over (a draft page or a draft revision, published
+    through Wagtail's own moderation) or declines it with a reason the proposer reads.
+    """
+
+    class Soort(models.TextChoices):
+        NIEUW = "nieuw", _("nieuwe interventie")
+        WIJZIGING = "wijziging", _("wijziging")
+
+    class Toestand(models.TextChoices):
+        INGEDIEND = "ingediend", _("wacht op beoordeling")
+        OVERGENOMEN = "overgenomen", _("overgenomen")
+        AFGEWEZEN = "afgewezen", _("afgewezen")
+
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    interventie = models.ForeignKey(
+        InterventiePage,
+        verbose_name=_("interventie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="voorstellen",
+        help_text=_("Bij een wijziging: de interventie die het voorstel verandert."),
+    )
+    indiener = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingediend door"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    titel = models.CharField(_("titel"), max_length=255)
+    samenvatting = models.TextField(_("samenvatting"), max_length=600)
+    fases = models.ManyToManyField("cms.Fase", verbose_name=_("fases"), related_name="+")
+    laag = models.CharField(_("laag"), max_length=20, choices=Laag.choices, default=Laag.TOOLBOX)
+    doelgroepen = models.ManyToManyField(
+        "cms.Doelgroep", verbose_name=_("doelgroepen"), blank=True, related_name="+"
+    )
+    aanpak = models.TextField(_("aanpak"), max_length=4000, blank=True)
+    bronnen = models.TextField(_("bronnen"), max_length=2000, blank=True)
+    toelichting = models.TextField(_("waarom dit voorstel"), max_length=2000)
+    toestand = models.CharField(
+        _("toestand"), max_length=20, choices=Toestand.choices, default=Toestand.INGEDIEND
+    )
+    reden = models.TextField(_("reden"), max_length=2000, blank=True)
+    beoordelaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beoordeeld door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    beoordeeld_op = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    pagina = models.ForeignKey(
+        InterventiePage,
+        verbose_name=_("concept"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("De conceptpagina of gewijzigde pagina die uit het voorstel kwam."),
+    )
+    aangemaakt = models.DateTimeField(_("ingediend op"), auto_now_add=True)
+
+    # A proposal points at pages but is no content of them: keep it out of the reference index.
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        ordering = ["-aangemaakt"]
+        verbose_name = _("voorstel")
+        verbose_name_plural = _("voorstellen")
+
+    def __str__(self):
+        return f"{self.get_soort_display()}: {self.titel}"
+
+    @property
+    def open(self):
+        return self.toestand == self.Toestand.INGEDIEND

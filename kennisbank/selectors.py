@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Prefetch, Q
+from django.utils.translation import gettext_lazy as _l
 from wagtail.models import Page, ReferenceIndex
 
 from cms.models import Doelgroep, Fase
+from cms.rollen import CONSULENT, KENNISBEHEERDER, TRAINER, heeft_rol
 from kennisbank.models import (
     BeslismomentPage,
     InterventiePage,
@@ -19,6 +21,7 @@ from kennisbank.models import (
     Laag,
     Onderdeel,
     Status,
+    Voorstel,
 )
 
 # Filter name -> many-to-many field of InterventiePage. Doelgroep and trede also match their
@@ -255,3 +258,108 @@ def beslismomenten_bij(fases):
     return list(
         BeslismomentPage.objects.live().filter(fases__in=fases).distinct().order_by("title")
     )
+
+
+# --- Voorstellen ---------------------------------------------------------------------------
+
+
+def mag_voorstellen(user):
+    """Who works with the schema proposes: consulenten, trainers, kennisbeheerders."""
+    return user.is_authenticated and (
+        user.is_superuser or heeft_rol(user, CONSULENT, TRAINER, KENNISBEHEERDER)
+    )
+
+
+def mag_voorstellen_beoordelen(user):
+    return user.is_authenticated and (user.is_superuser or heeft_rol(user, KENNISBEHEERDER))
+
+
+def voorstel_beginwaarden(interventie):
+    """The form's starting values for a change: the interventie as the consulent reads it (the
+    published version, never a draft she cannot see)."""
+    pagina = interventie
+    return {
+        "titel": pagina.title,
+        "samenvatting": pagina.samenvatting,
+        "fases": [f.pk for f in pagina.fases.all()],
+        "laag": pagina.laag,
+        "doelgroepen": [d.pk for d in pagina.doelgroepen.all()],
+        "bronnen": pagina.bronnen,
+    }
+
+
+def voorstellen_open_aantal():
+    return Voorstel.objects.filter(toestand=Voorstel.Toestand.INGEDIEND).count()
+
+
+def voorstellen_van(user):
+    """The user's own proposals, newest first, with what came of them. Two queries."""
+    return list(
+        Voorstel.objects.filter(indiener=user)
+        .select_related("interventie", "pagina")
+        .order_by("-aangemaakt", "-pk")
+    )
+
+
+def voorstellen_wachtrij(*, recent=20):
+    """(open proposals oldest first, the last `recent` decisions). Two queries, however many."""
+    basis = Voorstel.objects.select_related("indiener", "interventie", "beoordelaar")
+    open_ = list(basis.filter(toestand=Voorstel.Toestand.INGEDIEND).order_by("aangemaakt", "pk"))
+    beoordeeld = list(
+        basis.exclude(toestand=Voorstel.Toestand.INGEDIEND).order_by("-beoordeeld_op", "-pk")[
+            :recent
+        ]
+    )
+    return open_, beoordeeld
+
+
+@dataclass
+class VoorstelVeld:
+    label: str
+    nu: str
+    voorgesteld: str
+
+    @property
+    def gewijzigd(self):
+        return self.nu != self.voorgesteld
+
+
+def _namen(objecten):
+    return ", ".join(str(o.naam) for o in objecten)
+
+
+def voorstel_vergelijking(voorstel):
+    """Field by field: the interventie as it stands (latest revision) and as proposed.
+
+    For a new interventie `nu` is empty everywhere. The aanpak of a change is an addition.
+    """
+    huidig = None
+    if voorstel.soort == Voorstel.Soort.WIJZIGING and voorstel.interventie_id:
+        huidig = voorstel.interventie.get_latest_revision_as_object()
+    fases = list(voorstel.fases.select_related("reeks"))
+    doelgroepen = list(voorstel.doelgroepen.all())
+
+    def nu(functie):
+        return functie(huidig) if huidig is not None else ""
+
+    return [
+        VoorstelVeld(str(_l("Titel")), nu(lambda p: p.title), voorstel.titel),
+        VoorstelVeld(str(_l("Samenvatting")), nu(lambda p: p.samenvatting), voorstel.samenvatting),
+        VoorstelVeld(
+            str(_l("Fases")),
+            nu(lambda p: _namen(f for f in p.fases.all() if f.reeks.standaard)),
+            _namen(fases),
+        ),
+        VoorstelVeld(
+            str(_l("Laag")), nu(lambda p: p.get_laag_display()), voorstel.get_laag_display()
+        ),
+        VoorstelVeld(
+            str(_l("Doelgroepen")), nu(lambda p: _namen(p.doelgroepen.all())), _namen(doelgroepen)
+        ),
+        VoorstelVeld(
+            str(_l("Aanvulling op de aanpak") if huidig is not None else _l("Aanpak")),
+            "",
+            voorstel.aanpak,
+        ),
+        VoorstelVeld(str(_l("Bronnen")), nu(lambda p: p.bronnen), voorstel.bronnen),
+    ]

@@ -18,20 +18,25 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.html import linebreaks
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from modelsearch.backends import get_search_backends
 from taggit.models import Tag
+from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.rich_text import RichText
 
 from cms import spreadsheets
+from cms.audit import AuditRegel
 from cms.models import Basismethodiek, Doelgroep, Fase, Klanttype, Trede, WerkzaamElement
-from cms.privacy import vind_persoonsgegevens
+from cms.privacy import controleer_tekst, vind_persoonsgegevens
 from cms.search.backend import indexeren_uitgesteld
+from cms.services import audit_vastleggen
 from kennisbank.models import (
     Bewijsniveau,
     Herkomst,
@@ -42,8 +47,15 @@ from kennisbank.models import (
     Laag,
     Onderdeel,
     Status,
+    Voorstel,
 )
-from kennisbank.selectors import ALLE_RELATIES, gerelateerd, interventies_filteren
+from kennisbank.selectors import (
+    ALLE_RELATIES,
+    gerelateerd,
+    interventies_filteren,
+    mag_voorstellen,
+    mag_voorstellen_beoordelen,
+)
 
 KOLOMMEN = [
     "titel",
@@ -812,3 +824,163 @@ def interventies_exporteren_csv(interventies):
 
 def interventies_exporteren_xlsx(interventies):
     return spreadsheets.xlsx_bytes(_exportrijen(interventies), titel=_("Interventies"), vet=(0,))
+
+
+# --- Voorstellen: consulenten propose, the kennisbeheerder takes over or declines ---------------
+
+VOORSTEL_TEKSTEN = ("titel", "samenvatting", "aanpak", "bronnen", "toelichting")
+
+
+def voorstel_indienen(*, indiener, gegevens, interventie=None):
+    """Store a proposal: a new interventie, or (with `interventie`) a change to that one.
+
+    `gegevens` holds the cleaned data of VoorstelFormulier. The privacy guard runs here too, so
+    no caller can store client data; errors come back per field.
+    """
+    if not mag_voorstellen(indiener):
+        raise PermissionDenied
+    fouten = {}
+    for veld in VOORSTEL_TEKSTEN:
+        try:
+            controleer_tekst(gegevens.get(veld) or "")
+        except ValidationError as fout:
+            fouten[veld] = fout
+    if fouten:
+        raise ValidationError(fouten)
+    voorstel = Voorstel.objects.create(
+        soort=Voorstel.Soort.WIJZIGING if interventie else Voorstel.Soort.NIEUW,
+        interventie=interventie,
+        indiener=indiener,
+        laag=gegevens.get("laag") or Laag.TOOLBOX,
+        **{veld: (gegevens.get(veld) or "").strip() for veld in VOORSTEL_TEKSTEN},
+    )
+    voorstel.fases.set(gegevens["fases"])
+    voorstel.doelgroepen.set(gegevens.get("doelgroepen") or [])
+    return voorstel
+
+
+def _te_beoordelen(voorstel, beoordelaar):
+    """Lock the proposal row and check that this beoordelaar may decide on it now."""
+    if not mag_voorstellen_beoordelen(beoordelaar):
+        raise PermissionDenied
+    voorstel = Voorstel.objects.select_for_update().get(pk=voorstel.pk)
+    if not voorstel.open:
+        raise ValidationError(_("Dit voorstel is al beoordeeld."), code="beoordeeld")
+    if voorstel.indiener_id == beoordelaar.pk:
+        raise ValidationError(
+            _("Je eigen voorstel beoordeelt een andere kennisbeheerder."), code="eigen"
+        )
+    return voorstel
+
+
+def _alinea(tekst):
+    return RichText(linebreaks(tekst, autoescape=True))
+
+
+def _unieke_slug(schema, titel):
+    basis = slugify(titel)[:70] or "interventie"
+    bestaand = set(
+        Page.objects.filter(path__startswith=schema.path, depth=schema.depth + 1)
+        .filter(slug__startswith=basis)
+        .values_list("slug", flat=True)
+    )
+    slug, nummer = basis, 2
+    while slug in bestaand:
+        slug, nummer = f"{basis}-{nummer}", nummer + 1
+    return slug
+
+
+def _concept_maken(voorstel, beoordelaar):
+    schema = InterventieschemaPage.objects.get()
+    pagina = InterventiePage(
+        title=voorstel.titel,
+        slug=_unieke_slug(schema, voorstel.titel),
+        samenvatting=voorstel.samenvatting,
+        laag=voorstel.laag,
+        bronnen=voorstel.bronnen,
+        aanpak=[("tekst", _alinea(voorstel.aanpak))] if voorstel.aanpak else [],
+        live=False,
+        owner=beoordelaar,
+    )
+    pagina.fases = list(voorstel.fases.all())
+    pagina.doelgroepen = list(voorstel.doelgroepen.all())
+    pagina.herkomst = list(Herkomst.objects.filter(slug="consulenten"))
+    schema.add_child(instance=pagina)
+    revisie = pagina.save_revision(user=beoordelaar)
+    log(instance=pagina, action="wagtail.create", user=beoordelaar, revision=revisie)
+    return pagina
+
+
+def _wijziging_als_concept(voorstel, beoordelaar):
+    """A draft revision of the interventie with the proposed values; the live page stays."""
+    live = InterventiePage.objects.get(pk=voorstel.interventie_id)
+    pagina = live.get_latest_revision_as_object()
+    pagina.title = pagina.draft_title = voorstel.titel
+    pagina.samenvatting = voorstel.samenvatting
+    pagina.laag = voorstel.laag
+    pagina.bronnen = voorstel.bronnen
+    # The form offers the schema's own fases: fases of other series (methodisch handelen,
+    # gedragsfasen) stay as they were.
+    andere = [f for f in pagina.fases.all() if not f.reeks.standaard]
+    pagina.fases = [*voorstel.fases.all(), *andere]
+    pagina.doelgroepen = list(voorstel.doelgroepen.all())
+    if voorstel.aanpak:
+        pagina.aanpak.append(("tekst", _alinea(voorstel.aanpak)))
+    pagina.save_revision(user=beoordelaar, log_action=True)
+    return live
+
+
+@transaction.atomic
+def voorstel_overnemen(*, voorstel, beoordelaar):
+    """Take a proposal over: a draft InterventiePage (new) or a draft revision (change).
+
+    Nothing is published: the kennisbeheerder checks the draft in the page editor and publishes
+    it there, through Wagtail's own moderation. The decision goes to the audit log.
+    """
+    voorstel = _te_beoordelen(voorstel, beoordelaar)
+    if voorstel.soort == Voorstel.Soort.WIJZIGING:
+        if voorstel.interventie_id is None:
+            raise ValidationError(
+                _("De interventie van dit voorstel bestaat niet meer; wijs het af met die reden."),
+                code="weg",
+            )
+        pagina = _wijziging_als_concept(voorstel, beoordelaar)
+    else:
+        pagina = _concept_maken(voorstel, beoordelaar)
+    voorstel.toestand = Voorstel.Toestand.OVERGENOMEN
+    voorstel.beoordelaar = beoordelaar
+    voorstel.beoordeeld_op = timezone.now()
+    voorstel.pagina = pagina
+    voorstel.save(update_fields=["toestand", "beoordelaar", "beoordeeld_op", "pagina"])
+    audit_vastleggen(
+        actie=AuditRegel.Actie.VOORSTEL_OVERGENOMEN,
+        gebruiker=beoordelaar,
+        onderwerp=f"{voorstel.pk}: {voorstel}",
+        reden=_("concept van pagina %(pk)s") % {"pk": pagina.pk},
+    )
+    return voorstel
+
+
+@transaction.atomic
+def voorstel_afwijzen(*, voorstel, beoordelaar, reden):
+    """Decline a proposal with a reason the proposer reads; the decision goes to the audit log."""
+    reden = (reden or "").strip()
+    if not reden:
+        raise ValidationError({"reden": _("Schrijf op waarom je het voorstel afwijst.")})
+    try:
+        controleer_tekst(reden)
+    except ValidationError as fout:
+        raise ValidationError({"reden": fout}) from None
+    voorstel = _te_beoordelen(voorstel, beoordelaar)
+    voorstel.toestand = Voorstel.Toestand.AFGEWEZEN
+    voorstel.beoordelaar = beoordelaar
+    voorstel.beoordeeld_op = timezone.now()
+    voorstel.reden = reden
+    voorstel.save(update_fields=["toestand", "beoordelaar", "beoordeeld_op", "reden"])
+    audit_vastleggen(
+        actie=AuditRegel.Actie.VOORSTEL_AFGEWEZEN,
+        gebruiker=beoordelaar,
+        onderwerp=f"{voorstel.pk}: {voorstel}",
+        reden=reden,
+    )
+    return voorstel

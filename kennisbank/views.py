@@ -1,7 +1,8 @@
 """Views of the interventieschema's routes (called from InterventieschemaPage). Thin: they read
 through selectors, write through services and render templates/kennisbank/."""
 
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -9,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from cms.rollen import KENNISBEHEERDER, heeft_rol
 from kennisbank import selectors, services, tasks
-from kennisbank.forms import ImportForm, SchemaFilterForm
-from kennisbank.models import ImportTaak
+from kennisbank.forms import ImportForm, SchemaFilterForm, VoorstelFormulier
+from kennisbank.models import ImportTaak, InterventiePage
 
 
 def mag_importeren(user):
@@ -30,6 +31,7 @@ def _filtercontext(request, page):
             "actieve_filters": form.actief() if request.GET else [],
             "querystring": f"?{querystring}" if querystring else "",
             "mag_importeren": mag_importeren(request.user),
+            "mag_voorstellen": selectors.mag_voorstellen(request.user),
         },
     )
 
@@ -154,4 +156,66 @@ def importtaak_voortgang(request, page, pk):
             "tekst": _("%(verwerkt)s van %(totaal)s rijen verwerkt")
             % {"verwerkt": taak.verwerkt, "totaal": taak.totaal},
         }
+    )
+
+
+def _mijn_voorstellen_url(page):
+    return page.url + page.reverse_subpage("mijn_voorstellen")
+
+
+def voorstel_maken(request, page, interventie_pk=None):
+    """The proposal form: a new interventie, or a change to a live one (prefilled with it).
+
+    On an error the form comes back with everything typed and the message at the field."""
+    if not selectors.mag_voorstellen(request.user):
+        raise PermissionDenied
+    interventie = None
+    initial = {}
+    if interventie_pk is not None:
+        interventie = get_object_or_404(InterventiePage.objects.live(), pk=interventie_pk)
+        initial = selectors.voorstel_beginwaarden(interventie)
+    form = VoorstelFormulier(
+        request.POST or None, initial=initial, wijziging=interventie is not None
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.voorstel_indienen(
+                indiener=request.user, gegevens=form.cleaned_data, interventie=interventie
+            )
+        except ValidationError as fout:
+            form.add_error(None, fout)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Je voorstel is ingediend. Een kennisbeheerder beoordeelt het; hier zie je hoe "
+                    "het ervoor staat."
+                ),
+            )
+            return redirect(_mijn_voorstellen_url(page))
+    return TemplateResponse(
+        request,
+        "kennisbank/voorstel_formulier.html",
+        {
+            "page": page,
+            "form": form,
+            "interventie": interventie,
+            "mijn_voorstellen_url": _mijn_voorstellen_url(page),
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+def mijn_voorstellen(request, page):
+    """The proposer's own proposals with their state and, when declined, the reason."""
+    if not selectors.mag_voorstellen(request.user):
+        raise PermissionDenied
+    return TemplateResponse(
+        request,
+        "kennisbank/mijn_voorstellen.html",
+        {
+            "page": page,
+            "voorstellen": selectors.voorstellen_van(request.user),
+            "nieuw_url": page.url + page.reverse_subpage("voorstel_nieuw"),
+        },
     )

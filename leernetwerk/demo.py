@@ -70,14 +70,16 @@ CASUSSEN = [
     },
     {
         "casus": (
-            "Een jonge moeder wil graag werken, maar zegt steeds dat het nu niet uitkomt. Ze heeft "
+            "Een moeder van drieëntwintig wil graag werken, maar zegt steeds dat het nu niet "
+            "uitkomt. Ze heeft "
             "geen kinderopvang en haar netwerk is klein. De inbrenger twijfelt of ze echt wil."
         ),
         "hulpvraag": "Is dit niet willen of niet kunnen, en wat doe ik dan?",
         "notities": [
             "De groep vroeg door: er is wel een oma in de buurt, maar die werkt zelf.",
             "Kinderopvangtoeslag was voor haar een onbekende regeling.",
-            "Voorstel: eerst de opvang regelen, dan pas de zoekperiode laten starten.",
+            "Voorstel: de opvang regelen is haar eerste actie in de zoekperiode. Uitstellen kan "
+            "niet; moet werk wachten, dan alleen met een tijdelijke ontheffing.",
         ],
         "leerpunten": (
             "Praktische drempels eerst wegnemen voordat je motivatie beoordeelt. Vraag naar het "

@@ -97,7 +97,7 @@ def oefeningen_gegevens(interventies):
                     "heeft: zijn netwerk van aannemers kent hem. Hij voelt zich niet op zijn plek "
                     "aan jouw bureau: hij heeft zijn hele leven gewerkt en premie betaald."
                 ),
-                "fases": ["eerste-gesprek"],
+                "fases": ["eerste-gesprek", "screening-diagnose"],
                 "doelgroepen": ["50-plus"],
                 "klanttypen": ["regievoerder"],
                 "technieken": ["open-vragen", "neutraal-informeren"],
@@ -284,7 +284,7 @@ def oefeningen_gegevens(interventies):
                     "slecht en voelt zich somber. Over werk zegt ze: “Straks wel, via mensen die "
                     "ik ken.”"
                 ),
-                "fases": ["verloop"],
+                "fases": ["verloop", "oordeelsvorming"],
                 "doelgroepen": ["kwetsbaar", "schulden"],
                 "klanttypen": ["regievoerder"],
                 "technieken": ["reflecteren"],
@@ -372,7 +372,7 @@ def oefeningen_gegevens(interventies):
                     "een overdracht naar een team dat vooral op vacatures stuurt. Jij vermoedt "
                     "dat ze kieskeurig is in wat ze wil."
                 ),
-                "fases": ["verloop"],
+                "fases": ["verloop", "monitoring-coaching"],
                 "doelgroepen": [],
                 "klanttypen": ["regievoerder"],
                 "technieken": ["samenvatten", "open-vragen"],
@@ -422,8 +422,8 @@ def oefeningen_gegevens(interventies):
                     "samenvatten",
                     "Vat het samen",
                     vraag=(
-                        "Schrijf een samenvatting van vier weken zoeken die je aan het begin van "
-                        "het gesprek aan haar voorlegt, zonder oordeel."
+                        "Schrijf een samenvatting van haar zoeken in de afgelopen weken, die je "
+                        "aan het begin van het gesprek aan haar voorlegt, zonder oordeel."
                     ),
                     modelantwoord=(
                         "“Je hebt de afgelopen weken veel gesolliciteerd, vooral op functies als "
@@ -454,7 +454,7 @@ def oefeningen_gegevens(interventies):
                     "al meerdere trajecten achter de rug en komt naar de gesprekken omdat het "
                     "moet. Wel helpt hij een paar uur per week bij de voetbalclub in zijn wijk."
                 ),
-                "fases": ["verloop"],
+                "fases": ["verloop", "monitoring-coaching"],
                 "doelgroepen": ["kwetsbaar"],
                 "klanttypen": ["toetser"],
                 "technieken": ["open-vragen", "bevestigen"],
@@ -552,7 +552,7 @@ def oefeningen_gegevens(interventies):
                     "open voor ander werk en denkt aan een opleiding. De consulent heeft een "
                     "stapel vacatures klaargelegd."
                 ),
-                "fases": ["zoekperiode"],
+                "fases": ["verloop", "monitoring-coaching"],
                 "doelgroepen": [],
                 "klanttypen": ["co-producent"],
                 "technieken": [
@@ -599,7 +599,7 @@ def oefeningen_gegevens(interventies):
                         ),
                         regel(
                             "consulent",
-                            "In deze periode zoek je zelf actief; hoe je dat doet, bepaal je "
+                            "Je blijft zelf actief zoeken; hoe je dat doet, bepaal je "
                             "grotendeels zelf.",
                             "neutraal-informeren",
                             "Informatie over de regels, zonder druk of oordeel.",
@@ -662,7 +662,7 @@ def oefeningen_gegevens(interventies):
                     "en dat het niet lukt: rekeningen stapelen zich op. Hij geeft zichzelf toch "
                     "een ruime voldoende voor hoe hij ervoor staat."
                 ),
-                "fases": ["eerste-gesprek"],
+                "fases": ["eerste-gesprek", "screening-diagnose"],
                 "doelgroepen": ["schulden", "multiproblematiek"],
                 "klanttypen": ["co-producent"],
                 "technieken": ["reflecteren", "bevestigen"],
@@ -746,7 +746,7 @@ def oefeningen_gegevens(interventies):
                     "afgewezen.” En over een baan in de zorg: “Dat wil ik best, maar ik ben bang "
                     "dat ik zo weer thuis zit met een burn-out.”"
                 ),
-                "fases": ["plangesprek"],
+                "fases": ["plangesprek", "oordeelsvorming"],
                 "doelgroepen": ["ouders-zonder-kinderopvang"],
                 "klanttypen": ["co-producent"],
                 "technieken": ["motiverende-gespreksvoering", "reflecteren"],
@@ -754,7 +754,10 @@ def oefeningen_gegevens(interventies):
                 "debrief": (
                     "In een ‘ja, maar’ zitten twee kanten: de wens en de zorg. Wie alleen op de "
                     "zorg reageert (geruststellen, weerleggen), versterkt die. Reflecteer beide "
-                    "kanten en laat haar kiezen welke ze wil onderzoeken."
+                    "kanten en laat haar kiezen welke ze wil onderzoeken. En informeer neutraal: "
+                    "zorgt ze alleen voor kinderen onder de vijf, dan kan ze ontheffing van de "
+                    "arbeidsplicht vragen (artikel 9a Participatiewet), met wel een plicht tot "
+                    "scholing. Of ze dat wil, is haar keuze."
                 ),
             },
             [
@@ -819,7 +822,7 @@ def oefeningen_gegevens(interventies):
                     "jeugdhulp voor de kinderen, wat hem veel spanning geeft. Zij denkt aan een "
                     "paar uur vrijwilligerswerk in een verzorgingshuis in de buurt."
                 ),
-                "fases": ["eerste-gesprek"],
+                "fases": ["eerste-gesprek", "screening-diagnose"],
                 "doelgroepen": ["statushouders", "laaggeletterden"],
                 "klanttypen": ["co-producent"],
                 "technieken": ["neutraal-informeren"],
@@ -876,7 +879,9 @@ def oefeningen_gegevens(interventies):
                         optie(
                             "Vragen wat haar erin trekt en hoeveel uur ze voor zich ziet.",
                             True,
-                            "Haar eigen initiatief is goud waard: verken het.",
+                            "Haar eigen initiatief is goud waard: verken het. En zeg erbij dat "
+                            "ze vrijwilligerswerk naast de uitkering doorgeeft aan de gemeente "
+                            "(inlichtingenplicht).",
                         ),
                         optie(
                             "Zeggen dat betaald werk voorgaat.",
@@ -903,7 +908,7 @@ def oefeningen_gegevens(interventies):
                     "sleutelen aan scooters met een vriend. Hij heeft weinig zin in afspraken "
                     "en verwacht dat de gemeente hem ‘toch wel ergens neerzet’."
                 ),
-                "fases": ["eerste-gesprek"],
+                "fases": ["eerste-gesprek", "screening-diagnose"],
                 "doelgroepen": ["jongeren-zonder-startkwalificatie"],
                 "klanttypen": ["toetser"],
                 "technieken": ["open-vragen"],
@@ -913,8 +918,9 @@ def oefeningen_gegevens(interventies):
                     "jij van hem vraagt, en je zoekt waar zijn energie zit. Interventies kies je "
                     "daarop, niet op wat standaard is. Vergeet de regels niet: hij is jonger dan "
                     "27, dus eerst vier weken zoekperiode, en kan hij met studiefinanciering naar "
-                    "school (bijvoorbeeld een BBL-opleiding in de techniek), dan gaat school voor "
-                    "en heeft hij geen recht op bijstand."
+                    "school (bijvoorbeeld een bol-opleiding in de techniek), dan gaat school voor "
+                    "en heeft hij geen recht op bijstand. Werkend leren (bbl) kent geen "
+                    "studiefinanciering: daar verdient hij loon bij een leerbedrijf."
                 ),
             },
             [

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,7 +33,9 @@ def oefeningen_overzicht(*, user, index, filters):
     oefeningen = (
         OefeningPage.objects.live()
         .child_of(index)
-        .prefetch_related("fases", "doelgroepen")
+        .prefetch_related(
+            Prefetch("fases", queryset=Fase.objects.select_related("reeks")), "doelgroepen"
+        )
         .order_by("path")
     )
     if fase:

@@ -41,7 +41,7 @@ AANVULLINGEN = {
     },
     "leerwerkstage-groen": {
         "verplichting": Verplichting.BEIDE,
-        "verwijsroute": "Aanmelding door de klantmanager bij de arbeidsdeskundige.",
+        "verwijsroute": "Aanmelding door de consulent bij de arbeidsdeskundige.",
     },
     "groepstraining-aan-de-slag": {"verplichting": Verplichting.VERPLICHT},
     "flexibel-bijverdienen": {
@@ -161,7 +161,7 @@ BESLISMOMENTEN = [
             ),
             (
                 "Nog onduidelijk",
-                "Je hebt te weinig zicht. Verken eerst de levensgebieden en vraag (met toestemming) het netwerk mee te kijken.",
+                "Je hebt te weinig zicht. Verken eerst de leefdomeinen en vraag (met toestemming) het netwerk mee te kijken.",
                 ["netwerk-in-beeld", "onderzoek-belemmeringen"],
             ),
         ],
@@ -200,7 +200,7 @@ BESLISMOMENTEN = [
         "opties": [
             (
                 "School",
-                "De jongere heeft geen startkwalificatie en kan en wil leren; de opleiding past bij niveau en interesse.",
+                "De jongere heeft geen startkwalificatie en kan leren. Dan gaat school voor: wie jonger is dan 27 en met studiefinanciering of een tegemoetkoming (WTOS) een opleiding kan volgen, heeft geen recht op bijstand. Zoek samen een opleiding die past bij niveau en interesse en help bij inschrijven en aanvragen.",
                 ["test-aanvragen", "voorlichting-geld-bsa", "relatiebeheer-pro-vso-rmc"],
             ),
             (

@@ -180,7 +180,7 @@ ZELFSTURING = {
             "slug": "weten-willen-kunnen",
             "titel": "Weten, willen, kunnen",
             "samenvatting": ("Drie voorwaarden voor zelfsturing, en hoe je ziet welke ontbreekt."),
-            "fases": ["eerste-gesprek", "plangesprek"],
+            "fases": ["eerste-gesprek", "plangesprek", "screening-diagnose"],
             "body": [
                 T(
                     "<p>Of iemand zelf kan sturen, hangt af van drie dingen die met elkaar "
@@ -233,10 +233,74 @@ ZELFSTURING = {
             ],
         },
         {
+            "slug": "methodisch-handelen",
+            "titel": "Methodisch handelen: vier stappen",
+            "samenvatting": (
+                "Werken met opzet en in een vaste volgorde: de vier stappen die elke begeleiding "
+                "doorloopt, en bij welke stap de inhoud van dit platform hoort."
+            ),
+            "fases": [
+                "screening-diagnose",
+                "oordeelsvorming",
+                "besluitvorming",
+                "monitoring-coaching",
+            ],
+            "body": [
+                T(
+                    "<p>Zelfsturing als beleid blijft papier zolang consulenten niet op een "
+                    "gedeelde manier werken en oordelen. Methodisch handelen is die gedeelde "
+                    "manier: je weet wat je doet, waarom, en in welke volgorde. Dezelfde stappen "
+                    "komen in elk traject terug, in een lang traject ook meer dan eens.</p>"
+                ),
+                B(
+                    "Methodisch handelen",
+                    "Werken met opzet, met een doel en volgens een vaste volgorde van stappen, "
+                    "met een beoordelingskader dat het hele team deelt.",
+                ),
+                S(
+                    "De stappen van methodisch handelen",
+                    [
+                        (
+                            "Screening en diagnose",
+                            "Wat staat werk of school in de weg, waar komt dat vandaan en is "
+                            "steun nodig? Breng weten, willen en kunnen in beeld.",
+                        ),
+                        (
+                            "Oordeelsvorming",
+                            "Weeg wat de klant over zichzelf zegt tegen het dossier, de "
+                            "arbeidsmarkt en wat werkt voor wie; overleg met een collega of "
+                            "deskundige.",
+                        ),
+                        (
+                            "Besluitvorming",
+                            "Maak samen met de klant het plan: doelen, termijnen en wie wat doet, "
+                            "zo dicht mogelijk bij wat hij wil en kan.",
+                        ),
+                        (
+                            "Monitoring en coaching",
+                            "Volg wat de klant doet, coach en stuur bij, grijp in als het nodig "
+                            "is en zorg dat hij kan doen wat jullie afspraken.",
+                        ),
+                    ],
+                ),
+                T(
+                    "<p>Bij hoofdstukken, oefeningen en interventies zie je bij welke stap ze "
+                    "horen. Loopt een traject vast, vraag je dan eerst af in welke stap je zit: "
+                    "een plan maken (besluitvorming) zonder te weten wat iemand tegenhoudt "
+                    "(screening), strandt vaak op de eerste afspraak.</p>"
+                ),
+                TIP(
+                    "Zeg in intervisie niet alleen wat je deed, maar ook in welke stap je zat. "
+                    "Een vastgelopen casus blijkt vaak een overgeslagen stap."
+                ),
+                BRON(RWI),
+            ],
+        },
+        {
             "slug": "klanttypen",
             "titel": "Klanttypen: toetser, co-producent, regievoerder",
             "samenvatting": "Wie heeft de regie? Drie typen en wat ze van jou vragen.",
-            "fases": ["eerste-gesprek", "plangesprek"],
+            "fases": ["eerste-gesprek", "plangesprek", "screening-diagnose", "oordeelsvorming"],
             "body": [
                 T(
                     "<p>Werkzoekenden verschillen in hoeveel ze zelf kunnen sturen. De methodiek "
@@ -282,7 +346,7 @@ ZELFSTURING = {
         {
             "slug": "gedragsfasen",
             "titel": "Gedragsfasen: waar staat iemand",
-            "samenvatting": "Verandering gaat in fasen. Pas je benadering aan op de fase.",
+            "samenvatting": "Verandering gaat in fases. Pas je benadering aan op de fase.",
             "fases": [
                 "voorbeschouwing",
                 "overpeinzing",
@@ -298,7 +362,7 @@ ZELFSTURING = {
                     "over voor- en nadelen.</p>"
                 ),
                 S(
-                    "Vijf fasen van gedragsverandering",
+                    "Vijf fases van gedragsverandering",
                     [
                         ("Voorbeschouwing", "Ziet geen probleem. Jij: informeren, twijfel zaaien."),
                         ("Overpeinzing", "Twijfelt. Jij: ambivalentie samen verkennen."),
@@ -436,7 +500,7 @@ ZELFSTURING = {
             "slug": "motiverende-gespreksvoering",
             "titel": "Motiverende gespreksvoering",
             "samenvatting": "De eigen redenen van de klant om te veranderen naar boven halen.",
-            "fases": ["eerste-gesprek", "zoekperiode", "plangesprek"],
+            "fases": ["eerste-gesprek", "plangesprek", "verloop"],
             "body": [
                 T(
                     "<p>Motiverende gespreksvoering (MI) gaat ervan uit dat motivatie niet op te "
@@ -512,7 +576,7 @@ ZELFSTURING = {
             "slug": "oplossingsgericht-coachen",
             "titel": "Oplossingsgericht coachen",
             "samenvatting": "Niet het probleem, maar wat al werkt als vertrekpunt.",
-            "fases": ["plangesprek", "verloop"],
+            "fases": ["plangesprek", "verloop", "monitoring-coaching"],
             "body": [
                 T(
                     "<p>Oplossingsgericht coachen zoekt naar wat al goed gaat en bouwt daarop "
@@ -573,7 +637,7 @@ ZELFSTURING = {
             "slug": "doelen-stellen",
             "titel": "Doelen stellen",
             "samenvatting": "Specifieke doelen, leerdoelen en subdoelen: welk doel past wanneer.",
-            "fases": ["plangesprek"],
+            "fases": ["plangesprek", "besluitvorming"],
             "versies": [
                 "Eerste versie.",
                 "Toegevoegd: subdoelen en een voorbeeld uit het plangesprek.",
@@ -648,6 +712,13 @@ ZELFSTURING = {
                     "De klant noemt een probleem en de consulent zegt meteen: dat regel ik voor "
                     "je.",
                     "Toets eerst of hulp nodig is en wat de klant zelf kan doen.",
+                ),
+                V(
+                    "Niet doorvragen op een signaal",
+                    "De klant laat iets vallen (slecht slapen, een boze huisbaas, ‘thuis is het "
+                    "lastig’) en de consulent gaat door met zijn lijstje.",
+                    "Sta stil bij wat je hoort: vraag wat er speelt voordat je verdergaat. Zo'n "
+                    "signaal is vaak de reden dat een plan niet lukt.",
                 ),
                 V(
                     "Eigen norm opleggen",
@@ -767,7 +838,7 @@ JONGEREN = {
             "doelgroepen": ["jongeren"],
             "body": [
                 T(
-                    "<p>De handelingswijze volgt het traject van een jongere in zes fasen: "
+                    "<p>De handelingswijze volgt het traject van een jongere in zes fases: "
                     "voorafgaand aan het eerste contact, het eerste gesprek, de zoekperiode van "
                     "vier weken, het plangesprek, het verloop en de nazorg. Per fase staat "
                     "beschreven:</p><ul><li><strong>de werkwijze</strong>: wat je standaard "
@@ -786,7 +857,7 @@ JONGEREN = {
                     "geval niet verhogen, met kleine haalbare doelen en een veilige basis.",
                 ),
                 S(
-                    "De zes fasen",
+                    "De zes fases",
                     [
                         ("Voorafgaand", ""),
                         ("Eerste gesprek", ""),
@@ -853,8 +924,9 @@ JONGEREN = {
             "<ul><li>Bespreek wat de zoekperiode heeft opgeleverd.</li><li>Stel samen met de "
             "jongere leerdoelen op, met kleine concrete subdoelen.</li><li>Toets de plannen "
             "samen aan de werkelijkheid.</li><li>Kies de route: school, werk, zorg, of geen "
-            "recht op begeleiding.</li><li>Stuur het plan van aanpak ook naar de jongere."
-            "</li></ul>",
+            "recht op begeleiding. Kan de jongere met studiefinanciering naar school, dan gaat "
+            "school voor: dan heeft hij geen recht op bijstand.</li><li>Stuur het plan van "
+            "aanpak ook naar de jongere.</li></ul>",
             "<p>Eigen regie en inspraak staan voorop: bied keuzes en sluit aan bij wat de "
             "jongere zelf drijft.</p>",
             "<p>Is het opleidingsniveau, talent of leerstijl onduidelijk, vraag dan een test "
@@ -876,7 +948,9 @@ JONGEREN = {
             "gehoord.</p>",
             "<p>Betrek het netwerk (met toestemming), werk samen met wijkteam, school, huisarts "
             "of begeleiding, en zet zo nodig werkervaring in: vrijwilligerswerk, werkstage of "
-            "proefplaatsing.</p>",
+            "proefplaatsing. Gaat de jongere naast de uitkering betaald werken, dan geeft hij "
+            "zijn inkomsten door (inlichtingenplicht) en worden ze met de uitkering verrekend: "
+            "leg dat vooraf uit, dan voelt werken niet als straf.</p>",
             "Draag bij vervanging goed over; een nieuwe consulent zonder overdracht kost de "
             "jongere vertrouwen.",
             "verloop",

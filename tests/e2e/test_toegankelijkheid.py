@@ -10,6 +10,8 @@ PAGINAS = [
     ("demo-consulent", "/"),
     ("demo-consulent", "/handreiking/"),
     ("demo-consulent", "/interventieschema/"),
+    ("demo-consulent", "/interventieschema/voorstellen/nieuw/"),
+    ("demo-consulent", "/interventieschema/voorstellen/"),
     ("demo-consulent", "/zoeken/?q=jongeren"),
     ("demo-consulent", "/oefeningen/"),
     ("demo-consulent", "/intervisie/"),

@@ -108,3 +108,53 @@ def test_a_review_date_before_the_last_review_is_refused_at_its_field(demo_modul
         assert "na de laatste beoordeling" in fout.message_dict["volgende_beoordeling"][0]
     else:
         raise AssertionError("expected a ValidationError")
+
+
+def test_the_zoekperiode_is_only_for_content_about_jongeren_under_27(demo_module):
+    """The four-week zoekperiode applies to jongeren under 27 only: no demo page about other
+    people sits in that fase, and the fase itself says so."""
+    from cms.models import Doelgroep, Fase
+    from kennisbank.handreiking.models import HoofdstukPage
+    from kennisbank.models import BeslismomentPage
+    from oefeningen.models import OefeningPage
+
+    zoekperiode = Fase.objects.get(slug="zoekperiode")
+    assert "onder de 27" in zoekperiode.omschrijving
+    jongeren = set(Doelgroep.objects.filter(slug="jongeren").values_list("pk", flat=True)) | set(
+        Doelgroep.objects.filter(bovenliggend__slug="jongeren").values_list("pk", flat=True)
+    )
+    fout = []
+    for model in (InterventiePage, BeslismomentPage, OefeningPage):
+        for pagina in model.objects.filter(fases=zoekperiode).prefetch_related("doelgroepen"):
+            if not {d.pk for d in pagina.doelgroepen.all()} & jongeren:
+                fout.append(pagina.slug)
+    boek = "handelingswijze-jongeren"
+    for hoofdstuk in HoofdstukPage.objects.filter(fases=zoekperiode):
+        if hoofdstuk.get_parent().slug != boek:
+            fout.append(hoofdstuk.slug)
+    assert fout == []
+
+
+def test_content_shows_its_step_of_methodisch_handelen(demo_module, client_als):
+    from kennisbank.handreiking.models import HoofdstukPage
+    from oefeningen.models import OefeningPage
+
+    client = client_als("demo-consulent")
+    stappen = HoofdstukPage.objects.live().get(slug="methodisch-handelen")
+    html = client.get(stappen.url).content.decode()
+    assert "Monitoring en coaching" in html and "Methodisch handelen: oordeelsvorming" in html
+
+    oefeningen = OefeningPage.objects.live()
+    zonder = [o.slug for o in oefeningen if not o.fases.filter(reeks__slug="methodisch-handelen")]
+    assert zonder == []
+    schilder = oefeningen.get(slug="schilder")
+    assert "Methodisch handelen: screening en diagnose" in client.get(schilder.url).content.decode()
+    assert (
+        "Methodisch handelen: screening en diagnose" in client.get("/oefeningen/").content.decode()
+    )
+
+    pva = InterventiePage.objects.live().get(slug="pva-eigen-regie")
+    html = client.get(pva.url).content.decode()
+    assert "Methodisch handelen: besluitvorming" in html
+    # The schema still places it in its trajectfase column.
+    assert pva.title in client.get("/interventieschema/").content.decode()
