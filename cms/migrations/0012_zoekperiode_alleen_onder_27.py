@@ -18,6 +18,6 @@ def bijwerken(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cms", "0010_audit_voorstel_beoordeeld")]
+    dependencies = [("cms", "0011_audit_voorstel_beoordeeld")]
 
     operations = [migrations.RunPython(bijwerken, migrations.RunPython.noop)]

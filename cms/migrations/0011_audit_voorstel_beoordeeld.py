@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0009_trede_ladder_verplicht'),
+        ('cms', '0010_oidc_identiteit'),
     ]
 
     operations = [
