@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "oefeningen",
     "leernetwerk",
     "leernetwerk.leercyclus",
+    "leernetwerk.herinneringen",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
