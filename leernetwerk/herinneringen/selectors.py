@@ -114,28 +114,24 @@ def _leermodules(gebruiker, vandaag):
         for v in module_voortgang(gebruiker)
         if not v.afgerond and v.deadline <= grens
     ]
-    modules = list(
+    afgerond = Activiteit.objects.filter(
+        gebruiker=gebruiker,
+        soort=Activiteit.Soort.MODULE_AFGEROND,
+        content_type=ContentType.objects.get_for_model(Planmodule),
+    ).values("object_id")
+    modules = (
         Planmodule.objects.filter(
             plan__team__leden=gebruiker, leermodule_id__isnull=True, uiterlijk__lte=grens
         )
+        .exclude(pk__in=afgerond)
         .order_by("uiterlijk", "naam")
         .distinct()
     )
-    if modules:
-        af = set(
-            Activiteit.objects.filter(
-                gebruiker=gebruiker,
-                soort=Activiteit.Soort.MODULE_AFGEROND,
-                content_type=ContentType.objects.get_for_model(Planmodule),
-                object_id__in=[m.pk for m in modules],
-            ).values_list("object_id", flat=True)
-        )
-        pad = reverse("mijn_leercyclus") + "#modules"
-        uit += [
-            _module_herinnering(f"planmodule:{m.pk}", m.naam, m.uiterlijk, pad, vandaag)
-            for m in modules
-            if m.pk not in af
-        ]
+    pad = reverse("mijn_leercyclus") + "#modules"
+    uit += [
+        _module_herinnering(f"planmodule:{m.pk}", m.naam, m.uiterlijk, pad, vandaag)
+        for m in modules
+    ]
     return uit
 
 
@@ -242,8 +238,8 @@ def _voornemens(gebruiker, vandaag):
 def open_herinneringen(gebruiker, vandaag=None, instellingen=None):
     """Everything the user should be reminded of today, for the kinds the user has on.
 
-    A fixed number of queries (at most ten) however many modules, feedback, sessions and
-    voornemens there are.
+    A fixed number of queries (at most nine; six when nothing is due) however many modules,
+    feedback, sessions and voornemens there are.
     """
     if not gebruiker.is_authenticated:
         return []
