@@ -194,6 +194,7 @@ def test_session_already_held_or_not_tomorrow_is_not_reminded(sessie_morgen, con
     sessie_morgen.save()
     versturen()
     assert mails_aan(consulent) == []
+    assert selectors.open_herinneringen(consulent) == []  # nor on the home page
 
 
 # --- voornemens ----------------------------------------------------------------------------------
