@@ -65,6 +65,8 @@ MATRIX = {
         POST,
     ),
     "mijn-leercyclus/voornemens/nieuw/": ("/mijn-leercyclus/voornemens/nieuw/", POST),
+    # Everyone's own reminder settings.
+    "mijn-instellingen/": ("/mijn-instellingen/", rij()),
     "mijn-leercyclus/voornemens/<int:pk>/bespreken/": (
         "/mijn-leercyclus/voornemens/{voornemen}/bespreken/",
         rij(ingelogd=404, consulent=200),
