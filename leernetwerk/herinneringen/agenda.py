@@ -27,7 +27,10 @@ def sessie_ics(sessie, url, nu=None):
     afspraak.add("dtstamp", (nu or timezone.now()).astimezone(dt.UTC))
     afspraak.add("dtstart", dt.datetime.combine(sessie.datum, sessie.start, tzinfo=zone))
     afspraak.add("dtend", dt.datetime.combine(sessie.datum, sessie.eind, tzinfo=zone))
-    afspraak.add("summary", _("Intervisie %(groep)s") % {"groep": sessie.groep.naam})
+    naam = sessie.groep.naam
+    if "intervisie" not in naam.lower():
+        naam = _("Intervisie %(groep)s") % {"groep": naam}
+    afspraak.add("summary", naam)
     afspraak.add("url", url)
     afspraak.add("description", url)
     kalender.add_component(afspraak)

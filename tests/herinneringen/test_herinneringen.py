@@ -3,6 +3,7 @@ never for what is done, never twice, not when turned off; intervisie without its
 
 import datetime as dt
 import io
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,6 +19,7 @@ from cms.activiteiten import Activiteit
 from cms.services import activiteit_vastleggen
 from leernetwerk import services as leernetwerk_services
 from leernetwerk.herinneringen import selectors, services
+from leernetwerk.herinneringen.agenda import sessie_ics
 from leernetwerk.herinneringen.models import VerstuurdeHerinnering
 from leernetwerk.leercyclus import services as leercyclus_services
 from leernetwerk.leercyclus.models import Planmodule
@@ -154,9 +156,24 @@ def test_intervisie_tomorrow_mail_has_a_valid_calendar_file_in_amsterdam_time(
     assert [t.tz_name for t in kalender.timezones] == ["Europe/Amsterdam"]
     assert kalender.get_missing_tzids() == set()
     assert str(afspraak["URL"]) == link
-    assert str(afspraak["SUMMARY"]) == "Intervisie Intervisie Team Jongeren"
+    assert str(afspraak["SUMMARY"]) == "Intervisie Team Jongeren"  # the group's own name
     versturen()
     assert len(mails_aan(consulent)) == 1
+
+
+def test_calendar_file_in_summer_time_names_a_group_as_intervisie():
+    sessie = SimpleNamespace(
+        pk=7,
+        datum=dt.date(2026, 7, 1),
+        start=dt.time(9, 0),
+        eind=dt.time(10, 30),
+        groep=SimpleNamespace(naam="Koppel Noord"),
+    )
+    [afspraak] = Calendar.from_ical(sessie_ics(sessie, f"{BASIS}/intervisie/sessies/7/")).events
+    assert str(afspraak["SUMMARY"]) == "Intervisie Koppel Noord"
+    assert afspraak.start.astimezone(dt.UTC) == dt.datetime(2026, 7, 1, 7, 0, tzinfo=dt.UTC)
+    assert afspraak.end.astimezone(dt.UTC) == dt.datetime(2026, 7, 1, 8, 30, tzinfo=dt.UTC)
+    assert str(afspraak["UID"]) == "intervisiesessie-7@leernetwerk.example.nl"
 
 
 def test_intervisie_reminders_carry_no_content_and_reach_no_non_member(
