@@ -28,6 +28,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("", include("cms.search.urls")),
     path("", include("leernetwerk.leercyclus.urls")),
+    path("", include("leernetwerk.herinneringen.urls")),
     path("", include("leernetwerk.urls")),
     path("", include("kennisbank.urls")),
     path("", include("oefeningen.urls")),

@@ -63,6 +63,7 @@ EIGEN_APPS = {
     "oefeningen",
     "leernetwerk",
     "leercyclus",
+    "herinneringen",
 }
 
 

@@ -26,6 +26,7 @@ pytestmark = pytest.mark.django_db
 # (account, page holding forms): the demo objects fill in the path.
 PAGINAS = [
     ("demo-consulent", "/mijn-leercyclus/"),
+    ("demo-consulent", "/mijn-instellingen/"),
     ("demo-consulent", "/mijn-leercyclus/voornemens/{voornemen}/bespreken/"),
     ("demo-consulent", "/intervisie/"),
     ("demo-consulent", "/intervisie/uren/"),

@@ -71,6 +71,8 @@ MATRIX = {
     "mijn-leercyclus/portfolio.pdf": ("/mijn-leercyclus/portfolio.pdf", rij()),
     "mijn-leercyclus/portfolio.json": ("/mijn-leercyclus/portfolio.json", rij()),
     "mijn-leercyclus/voornemens/nieuw/": ("/mijn-leercyclus/voornemens/nieuw/", POST),
+    # Everyone's own reminder settings.
+    "mijn-instellingen/": ("/mijn-instellingen/", rij()),
     "mijn-leercyclus/voornemens/<int:pk>/bespreken/": (
         "/mijn-leercyclus/voornemens/{voornemen}/bespreken/",
         rij(ingelogd=404, consulent=200),

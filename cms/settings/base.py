@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "oefeningen",
     "leernetwerk",
     "leernetwerk.leercyclus",
+    "leernetwerk.herinneringen",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
