@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from cms.activiteiten import Activiteit
 from cms.audit import AuditRegel
+from cms.inhoudcache import Inhoudsversie
 from cms.organisaties import Organisatie, Profiel, Team
 from cms.taxonomie import (
     Basismethodiek,
@@ -28,6 +29,7 @@ __all__ = [
     "Fase",
     "FaseReeks",
     "HomePage",
+    "Inhoudsversie",
     "Klanttype",
     "Ladder",
     "Organisatie",

@@ -10,9 +10,13 @@ from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, PageLogEntry
 
+from cms.inhoudcache import fragment
 from cms.models import Activiteit
 from kennisbank.handreiking.blocks import begrip_anker
 from kennisbank.handreiking.models import HandreikingPage, HoofdstukPage
@@ -202,39 +206,77 @@ def boek_context(boek, request, pagina):
 
 
 def hoofdstuk_context(hoofdstuk, request):
-    kruimels, boek = _kruimels(hoofdstuk)
-    if boek is None:  # a chapter outside a book (only in a half-built tree): show it bare
-        return {"kruimels": kruimels, "inhoudsopgave": [], "verwijzingen": {}}
-    hoofdstukken = _hoofdstukken(boek)
-    gelezen = _gelezen(request.user, [h.pk for h in hoofdstukken])
-    for h in hoofdstukken:
-        h.gelezen_op = gelezen.get(h.pk)
-    urls = _boek_urls(boek, request)
-    positie = next((i for i, h in enumerate(hoofdstukken) if h.pk == hoofdstuk.pk), None)
-    vorige = volgende = None
-    if positie is not None:
-        vorige = hoofdstukken[positie - 1] if positie > 0 else boek
-        if positie + 1 < len(hoofdstukken):
-            volgende = hoofdstukken[positie + 1]
-    eigen = hoofdstukken[positie] if positie is not None else hoofdstuk
-    doelen = verwijzingen([hoofdstuk])
-    gekoppeld = defaultdict(list)
-    for doel in doelen.values():
-        gekoppeld[_soort_verwijzing(doel)].append(doel)
+    """The chapter page: its shared parts rendered once per content version (cms.inhoudcache),
+    plus what is this reader's own: the read marks in the table of contents and the form."""
+    gedeeld = fragment(
+        ("hoofdstuk", hoofdstuk.pk, hoofdstuk.latest_revision_id, timezone.localdate()),
+        lambda: _hoofdstuk_gedeeld(hoofdstuk),
+    )
+    gelezen = _gelezen(request.user, gedeeld["hoofdstuk_ids"])
     return {
-        "boek": boek,
-        "kruimels": kruimels,
-        "inhoudsopgave": _boom(hoofdstukken),
-        "nummer": getattr(eigen, "nummer", ""),
-        "vorige": vorige,
-        "volgende": volgende,
-        "naar_begrippen": volgende is None and positie is not None,
+        "gedeeld": gedeeld,
+        "inhoudsopgave": vinkjes_zetten(gedeeld["inhoudsopgave"], gelezen),
         "gelezen_op": gelezen.get(hoofdstuk.pk),
-        "verwijzingen": doelen,
-        "gekoppelde_kennis": sorted(gekoppeld["kennisbank"], key=lambda p: p.title),
-        "oefen_dit": sorted(gekoppeld["oefening"], key=lambda p: p.title),
-        "begrippen_koppelen": begrippen_koppelaar(_begrippen(hoofdstukken), urls["begrippen_url"]),
-        **urls,
+    }
+
+
+_VINK = re.compile(r"<!--gelezen:(\d+)-->")
+
+
+def vinkjes_zetten(html, gelezen):
+    """Put this reader's read marks into a table of contents rendered with placeholders."""
+    vink = render_to_string("handreiking/includes/gelezen_vink.html")
+    return mark_safe(  # noqa: S308 - both parts are our own rendered templates
+        _VINK.sub(lambda m: vink if int(m.group(1)) in gelezen else "", html)
+    )
+
+
+def _hoofdstuk_gedeeld(hoofdstuk):
+    """Everything on a chapter page that every reader sees alike, as rendered HTML."""
+    kruimels, boek = _kruimels(hoofdstuk)
+    context = {"page": hoofdstuk, "kruimels": kruimels, "boek": boek, "vink_plek": True}
+    context["wijzigingen_url"] = hoofdstuk.get_url() + hoofdstuk.reverse_subpage("wijzigingen")
+    hoofdstukken = []
+    if boek is not None:
+        hoofdstukken = _hoofdstukken(boek)
+        urls = _boek_urls(boek, None)
+        positie = next((i for i, h in enumerate(hoofdstukken) if h.pk == hoofdstuk.pk), None)
+        vorige = volgende = None
+        if positie is not None:
+            vorige = hoofdstukken[positie - 1] if positie > 0 else boek
+            if positie + 1 < len(hoofdstukken):
+                volgende = hoofdstukken[positie + 1]
+        eigen = hoofdstukken[positie] if positie is not None else hoofdstuk
+        doelen = verwijzingen([hoofdstuk])
+        gekoppeld = defaultdict(list)
+        for doel in doelen.values():
+            gekoppeld[_soort_verwijzing(doel)].append(doel)
+        context.update(
+            inhoudsopgave=_boom(hoofdstukken),
+            nummer=getattr(eigen, "nummer", ""),
+            vorige=vorige,
+            volgende=volgende,
+            naar_begrippen=volgende is None and positie is not None,
+            verwijzingen=doelen,
+            gekoppelde_kennis=sorted(gekoppeld["kennisbank"], key=lambda p: p.title),
+            oefen_dit=sorted(gekoppeld["oefening"], key=lambda p: p.title),
+            begrippen_koppelen=begrippen_koppelaar(
+                _begrippen(hoofdstukken), urls["begrippen_url"]
+            ),
+            **urls,
+        )
+
+    def deel(template):
+        return render_to_string(f"handreiking/includes/{template}.html", context)
+
+    return {
+        "hoofdstuk_ids": [h.pk for h in hoofdstukken],
+        "gelezen_url": hoofdstuk.get_url() + hoofdstuk.reverse_subpage("gelezen"),
+        "kop": deel("hoofdstuk_kop"),
+        "kruimels": deel("kruimels"),
+        "artikel": deel("hoofdstuk_artikel"),
+        "bladeren": deel("hoofdstuk_bladeren"),
+        "inhoudsopgave": deel("inhoudsopgave") if boek is not None else "",
     }
 
 
