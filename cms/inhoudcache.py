@@ -39,9 +39,10 @@ def inhoudsversie():
     """The current token (one small query: it must be the same in every worker)."""
     versie = Inhoudsversie.objects.filter(pk=1).values_list("versie", flat=True).first()
     if versie is None:
-        versie = Inhoudsversie.objects.get_or_create(
+        rij, _nieuw = Inhoudsversie.objects.get_or_create(
             pk=1, defaults={"versie": uuid.uuid4().hex}
-        )[0].versie
+        )
+        versie = rij.versie
     return versie
 
 

@@ -260,9 +260,7 @@ def _hoofdstuk_gedeeld(hoofdstuk):
             verwijzingen=doelen,
             gekoppelde_kennis=sorted(gekoppeld["kennisbank"], key=lambda p: p.title),
             oefen_dit=sorted(gekoppeld["oefening"], key=lambda p: p.title),
-            begrippen_koppelen=begrippen_koppelaar(
-                _begrippen(hoofdstukken), urls["begrippen_url"]
-            ),
+            begrippen_koppelen=begrippen_koppelaar(_begrippen(hoofdstukken), urls["begrippen_url"]),
             **urls,
         )
 
