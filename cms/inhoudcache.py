@@ -12,6 +12,8 @@ group (read marks, progress, intervisie content). Fragments are rendered without
 no user, csrf token or message can end up inside one.
 """
 
+import hashlib
+import threading
 import uuid
 
 from django.core.cache import cache
@@ -35,8 +37,28 @@ class Inhoudsversie(models.Model):
         return self.versie
 
 
+_verzoek = threading.local()  # within one request the token is read once
+
+
+def _verzoek_begint(**_kwargs):
+    _verzoek.actief, _verzoek.versie = True, None
+
+
+def _verzoek_eindigt(**_kwargs):
+    _verzoek.actief, _verzoek.versie = False, None
+
+
 def inhoudsversie():
-    """The current token (one small query: it must be the same in every worker)."""
+    """The current token (one small query per request: it must be the same in every worker)."""
+    if getattr(_verzoek, "actief", False) and _verzoek.versie:
+        return _verzoek.versie
+    versie = _versie_lezen()
+    if getattr(_verzoek, "actief", False):
+        _verzoek.versie = versie
+    return versie
+
+
+def _versie_lezen():
     versie = Inhoudsversie.objects.filter(pk=1).values_list("versie", flat=True).first()
     if versie is None:
         rij, _nieuw = Inhoudsversie.objects.get_or_create(
@@ -49,6 +71,7 @@ def inhoudsversie():
 def inhoud_gewijzigd(**_kwargs):
     """Make every cached fragment stale (usable as a signal receiver)."""
     nieuw = uuid.uuid4().hex
+    _verzoek.versie = None
     if not Inhoudsversie.objects.filter(pk=1).update(versie=nieuw):
         Inhoudsversie.objects.get_or_create(pk=1, defaults={"versie": nieuw})
 
@@ -75,6 +98,7 @@ def _bij_verwijderen(sender, instance, **kwargs):
 
 
 def signalen_verbinden():
+    from django.core.signals import request_finished, request_started
     from django.db.models.signals import m2m_changed, post_delete, post_save
     from wagtail.signals import page_unpublished, post_page_move
 
@@ -83,6 +107,8 @@ def signalen_verbinden():
     page_unpublished.connect(inhoud_gewijzigd, dispatch_uid="inhoudcache_depubliceren")
     post_page_move.connect(inhoud_gewijzigd, dispatch_uid="inhoudcache_verplaatsen")
     m2m_changed.connect(_bij_m2m, dispatch_uid="inhoudcache_m2m")
+    request_started.connect(_verzoek_begint, dispatch_uid="inhoudcache_verzoek_begint")
+    request_finished.connect(_verzoek_eindigt, dispatch_uid="inhoudcache_verzoek_eindigt")
 
 
 def _bij_m2m(sender, instance, action, **kwargs):
@@ -93,11 +119,8 @@ def _bij_m2m(sender, instance, action, **kwargs):
 def fragment(sleutel, maak, *, versie=None):
     """The cached string for `sleutel` (a tuple) under the current version, made by `maak()`."""
     versie = versie or inhoudsversie()
-    naam = "inhoud:" + versie + ":" + ":".join(str(deel) for deel in sleutel)
-    if len(naam) > 200:  # memcached refuses keys over 250 bytes
-        import hashlib
-
-        naam = "inhoud:" + versie + ":" + hashlib.sha256(naam.encode()).hexdigest()
+    # Hashed: parts may hold anything (query strings), and memcached wants short, plain keys.
+    naam = "inhoud:" + versie + ":" + hashlib.sha256(repr(sleutel).encode()).hexdigest()[:40]
     waarde = cache.get(naam)
     if waarde is None:
         waarde = maak()

@@ -29,6 +29,7 @@ from taggit.models import Tag
 from wagtail.models import Page, PageLogEntry, Revision
 
 from cms import spreadsheets
+from cms.inhoudcache import inhoud_gewijzigd
 from cms.models import Basismethodiek, Doelgroep, Fase, Klanttype, Trede, WerkzaamElement
 from cms.privacy import vind_persoonsgegevens
 from cms.search.backend import indexeren_uitgesteld
@@ -514,6 +515,7 @@ def interventies_importeren(
                 if voortgang:
                     voortgang(overgeslagen + begin, totaal)
                 _batch_schrijven(plan, stuk, gebruiker)
+                inhoud_gewijzigd()  # bulk writes send no signals: cached schema cells go stale
         if voortgang:
             voortgang(totaal, totaal)
     return resultaat
