@@ -116,9 +116,14 @@ def _bij_m2m(sender, instance, action, **kwargs):
         _bij_opslaan(sender, instance)
 
 
-def fragment(sleutel, maak, *, versie=None):
-    """The cached string for `sleutel` (a tuple) under the current version, made by `maak()`."""
-    versie = versie or inhoudsversie()
+def fragment(sleutel, maak, *, request=None):
+    """The cached value for `sleutel` (a tuple) under the current version, made by `maak()`.
+
+    A Wagtail preview (`request.is_preview`) shows a draft: it is made afresh, never cached.
+    """
+    if request is not None and getattr(request, "is_preview", False):
+        return maak()
+    versie = inhoudsversie()
     # Hashed: parts may hold anything (query strings), and memcached wants short, plain keys.
     naam = "inhoud:" + versie + ":" + hashlib.sha256(repr(sleutel).encode()).hexdigest()[:40]
     waarde = cache.get(naam)

@@ -211,6 +211,7 @@ def hoofdstuk_context(hoofdstuk, request):
     gedeeld = fragment(
         ("hoofdstuk", hoofdstuk.pk, hoofdstuk.latest_revision_id, timezone.localdate()),
         lambda: _hoofdstuk_gedeeld(hoofdstuk),
+        request=request,
     )
     gelezen = _gelezen(request.user, gedeeld["hoofdstuk_ids"])
     return {

@@ -58,3 +58,18 @@ def test_read_marks_stay_with_their_reader(client_als, client, boek_twee, demo_g
     assert "demo-consulent" not in html and "Markeer als gelezen" in html
     html = client.get(een.url).content.decode()
     assert "Je hebt dit hoofdstuk gelezen" not in html
+
+
+def test_preview_of_a_draft_is_never_the_cached_live_chapter(client_als, boek_twee):
+    from django.urls import reverse
+
+    from tests.handreiking.test_beheer import _formulier
+
+    een, _twee, _fase = boek_twee
+    trainer = client_als("demo-trainer")
+    assert "Oude tekst." in trainer.get(een.url).content.decode()  # live version cached
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[een.pk])
+    assert trainer.post(url, _formulier(een)).json()["is_valid"]
+    html = trainer.get(url).content.decode()
+    assert "Nieuwe uitleg." in html and "Oude tekst." not in html
+    assert "Oude tekst." in trainer.get(een.url).content.decode()  # the live page is unchanged
