@@ -181,6 +181,11 @@ def _subpagina_url(pagina, naam, request):
     return pagina.get_url(request) + HandreikingPage.get_resolver().reverse(naam)
 
 
+def boek_urls(boek, request):
+    """The book's begrippenlijst, print and PDF addresses."""
+    return _boek_urls(boek, request)
+
+
 def _boek_urls(boek, request):
     return {
         "begrippen_url": _subpagina_url(boek, "begrippen", request),
