@@ -6,6 +6,7 @@ import difflib
 import re
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass
 from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
@@ -382,15 +383,35 @@ def boekenplank(index, gebruiker):
     return boeken
 
 
+@dataclass(frozen=True)
+class Leesplek:
+    """A chapter in reading order, as the home tile needs it (cached for every reader)."""
+
+    pk: int
+    path: str
+    title: str
+    url: str
+
+    def get_url(self, request=None):
+        return self.url
+
+
+def _leesvolgorde():
+    hoofdstukken = [
+        Leesplek(pk=h.pk, path=h.path, title=h.title, url=h.get_url())
+        for h in HoofdstukPage.objects.live().order_by("path").defer_streamfields()
+    ]
+    return hoofdstukken, list(HandreikingPage.objects.values_list("path", flat=True))
+
+
 def verder_lezen(gebruiker):
     """The next unread chapter: after the last one read, in that book; else the first unread.
 
     Returns (chapter, position in its book, chapters in that book) or None when all is read.
     """
-    hoofdstukken = list(HoofdstukPage.objects.live().order_by("path").defer_streamfields())
+    hoofdstukken, boekpaden = fragment(("verder-lezen",), _leesvolgorde)
     if not hoofdstukken:
         return None
-    boekpaden = list(HandreikingPage.objects.values_list("path", flat=True))
 
     def boek_van(h):
         return next((p for p in boekpaden if h.path.startswith(p)), "")
