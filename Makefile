@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 
-.PHONY: start test install install-test migrate demo index lint chromium lasttest bench bench-search
+.PHONY: start test install install-test migrate demo index lint chromium lasttest bench bench-search bench-pages
 
 $(VENV)/bin/activate:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Leernetwerk heeft Python 3.11 of nieuwer nodig.")'
@@ -80,3 +80,8 @@ lasttest: install
 # Benchmarks: print figures, assert nothing about time (run on demand, not in make test).
 bench: install-test
 	$(PY) -m pytest -q -s tests/bench/bench_*.py
+
+# Page benchmark: our logged-in pages against a bare Wagtail page, gunicorn with the production
+# settings, alternated (tests/bench/bench_paginas.py; BENCH_ARGS="--interventies 1000"). Figures.
+bench-pages: install-test
+	$(PY) tests/bench/bench_paginas.py $(BENCH_ARGS)

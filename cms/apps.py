@@ -19,6 +19,16 @@ def _crud(app_label, modellen, acties=("add", "change", "delete", "view")):
     return [f"{app_label}.{actie}_{model}" for model in modellen for actie in acties]
 
 
+def _gedeelde_inhoud():
+    """Wagtail's models that show inside pages: a changed one makes cached fragments stale."""
+    from taggit.models import Tag
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Site
+
+    return (Tag, Site, get_image_model(), get_document_model())
+
+
 class CmsConfig(AppConfig):
     default = True  # this module also holds GebruikersbeheerConfig (for wagtail.users)
     name = "cms"
@@ -55,7 +65,13 @@ class CmsConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.contrib.auth.models import Group
 
-        from cms import signalen
+        from cms import inhoudcache, signalen
+        from cms.organisaties import Organisatie
+        from cms.taxonomie import Taxonomie
+
+        inhoudcache.signalen_verbinden()
+        for model in (Taxonomie, Organisatie, *_gedeelde_inhoud()):
+            inhoudcache.inhoud_model(model)
         from cms.organisaties import Team
 
         User = get_user_model()

@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from cms.activiteiten import Activiteit
 from cms.audit import AuditRegel
+from cms.inhoudcache import Inhoudsversie
 from cms.oidc import OidcIdentiteit
 from cms.organisaties import Organisatie, Profiel, Team
 from cms.taxonomie import (
@@ -29,6 +30,7 @@ __all__ = [
     "Fase",
     "FaseReeks",
     "HomePage",
+    "Inhoudsversie",
     "Klanttype",
     "Ladder",
     "OidcIdentiteit",
@@ -51,6 +53,51 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("startpagina")
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with the pages along the path fetched in one query.
+
+        Wagtail walks the tree one level per query (two with `.specific`); this fetches every
+        page whose url_path is a prefix of the path at once and walks that list with the same
+        rules: a live routable page answers its own sub-URLs first, a missing child is a 404,
+        and only the page that answers is made specific.
+        """
+        from django.http import Http404
+        from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+        if not path_components:
+            return super().route(request, path_components)
+        prefixen = [
+            self.url_path + "".join(f"{deel}/" for deel in path_components[:i])
+            for i in range(1, len(path_components) + 1)
+        ]
+        langs = {
+            p.url_path: p
+            for p in Page.objects.filter(url_path__in=prefixen, path__startswith=self.path)
+        }
+        pagina = self
+        for i in range(len(path_components) + 1):
+            rest = path_components[i:]
+            soort = pagina.specific_class
+            if soort is not None and issubclass(soort, RoutablePageMixin) and pagina.live:
+                try:
+                    soort.get_resolver().resolve("/" + "".join(f"{d}/" for d in rest))
+                except Http404:
+                    pass
+                else:
+                    return pagina.specific.route(request, rest)
+            if not rest:
+                return (
+                    pagina.specific.route(request, rest)
+                    if pagina is not self
+                    else (super().route(request, rest))
+                )
+            volgende = langs.get(prefixen[i])
+            if volgende is None:
+                raise Http404
+            volgende._cached_parent_obj = pagina
+            pagina = volgende
+        raise Http404  # not reached: the loop returns at the last component
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -15,3 +15,9 @@ class KennisbankConfig(AppConfig):
     name = "kennisbank"
     verbose_name = _("Kennisbank")
     rol_rechten = {KENNISBEHEERDER: HERKOMST_RECHTEN, BEHEERDER: HERKOMST_RECHTEN}
+
+    def ready(self):
+        from cms.inhoudcache import inhoud_model
+        from kennisbank.models import Herkomst
+
+        inhoud_model(Herkomst)

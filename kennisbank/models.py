@@ -325,19 +325,44 @@ class InterventiePage(Beoordeelbaar, Page):
             raise ValidationError({"aanpak": fout}) from None
 
     def get_context(self, request, *args, **kwargs):
-        from kennisbank import selectors
+        """Everything but the voornemen form is the same for every reader: it comes rendered
+        from the content cache (cms.inhoudcache), once per content version."""
+        from django.utils import timezone
+
+        from cms.inhoudcache import fragment
 
         context = super().get_context(request, *args, **kwargs)
-        context["gerelateerd"] = selectors.gerelateerde_interventies(self)
-        context["verwijzingen"] = selectors.verwijzingen_naar(self)
-        context["notities"] = self.notities.select_related("organisatie")
-        # Not through get_parent(): a preview of a page not yet in the tree has none.
+        context["gedeeld"] = fragment(
+            ("interventie", self.pk, self.latest_revision_id, timezone.localdate()),
+            self._gedeeld_renderen,
+            request=request,
+        )
+        # Per reader: the button to propose a change (not through get_parent(): a preview of
+        # a page not yet in the tree has none).
+        from kennisbank import selectors
+
         schema = selectors.schema_pagina() if selectors.mag_voorstellen(request.user) else None
         if schema is not None and self.pk:
             context["voorstel_url"] = schema.url + schema.reverse_subpage(
                 "voorstel_wijziging", args=[self.pk]
             )
         return context
+
+    def _gedeeld_renderen(self):
+        from django.template.loader import render_to_string
+
+        from kennisbank import selectors
+
+        context = {
+            "page": self,
+            "gerelateerd": selectors.gerelateerde_interventies(self),
+            "verwijzingen": selectors.verwijzingen_naar(self),
+            "notities": list(self.notities.select_related("organisatie")),
+        }
+        return {
+            deel: render_to_string(f"kennisbank/_interventie_{deel}.html", context)
+            for deel in ("kruimels", "kop", "inhoud")
+        }
 
 
 class InterventieNotitie(Orderable):

@@ -33,6 +33,7 @@ from wagtail.rich_text import RichText
 
 from cms import spreadsheets
 from cms.audit import AuditRegel
+from cms.inhoudcache import inhoud_gewijzigd
 from cms.models import Basismethodiek, Doelgroep, Fase, Klanttype, Trede, WerkzaamElement
 from cms.privacy import controleer_tekst, vind_persoonsgegevens
 from cms.search.backend import indexeren_uitgesteld
@@ -526,6 +527,7 @@ def interventies_importeren(
                 if voortgang:
                     voortgang(overgeslagen + begin, totaal)
                 _batch_schrijven(plan, stuk, gebruiker)
+                inhoud_gewijzigd()  # bulk writes send no signals: cached schema cells go stale
         if voortgang:
             voortgang(totaal, totaal)
     return resultaat

@@ -5,9 +5,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from cms.inhoudcache import fragment
 from cms.rollen import KENNISBEHEERDER, heeft_rol
 from kennisbank import selectors, services, tasks
 from kennisbank.forms import ImportForm, SchemaFilterForm, VoorstelFormulier
@@ -36,17 +39,52 @@ def _filtercontext(request, page):
     )
 
 
-def schema(request, page):
-    form, filters, context = _filtercontext(request, page)
+# A cell shows this many interventies; the rest folds open (a thousand interventies make cells
+# of dozens, more than anyone reads in a table cell).
+CEL_ZICHTBAAR = 8
+
+
+def _filtersleutel(filters):
+    return tuple(sorted((naam, getattr(w, "pk", w)) for naam, w in filters.items()))
+
+
+def _filterformulier(request, context):
+    """The filter form, rendered once per content version and query string (no user data)."""
+    sleutel = ("schemafilter", tuple(sorted(request.GET.lists())))
+    return mark_safe(  # noqa: S308 - our own template
+        fragment(sleutel, lambda: render_to_string("kennisbank/_filter.html", context))
+    )
+
+
+def _matrix(page, filters):
     fases = selectors.standaard_fases()
     interventies = list(selectors.interventies_filteren(filters))
     rijen, buiten_schema = selectors.schema_matrix(interventies, fases)
-    context.update(
-        fases=fases,
-        rijen=rijen,
-        buiten_schema=buiten_schema,
-        aantal=len(interventies),
-        beslismomenten=selectors.beslismomenten_bij(fases),
+    for rij in rijen:
+        rij.cellen = [
+            {"zichtbaar": cel[:CEL_ZICHTBAAR], "verborgen": cel[CEL_ZICHTBAAR:]}
+            for cel in rij.cellen
+        ]
+    context = {
+        "page": page,
+        "fases": fases,
+        "rijen": rijen,
+        "buiten_schema": buiten_schema,
+        "beslismomenten": selectors.beslismomenten_bij(fases),
+    }
+    return {
+        "aantal": len(interventies),
+        "html": render_to_string("kennisbank/_schema_matrix.html", context),
+    }
+
+
+def schema(request, page):
+    """The matrix is the same for everyone with the same filters: it comes from the content
+    cache (cms.inhoudcache), rendered once per content version."""
+    _form, filters, context = _filtercontext(request, page)
+    context["filterformulier"] = _filterformulier(request, context)
+    context["matrix"] = fragment(
+        ("schema", page.pk, _filtersleutel(filters)), lambda: _matrix(page, filters)
     )
     return TemplateResponse(request, "kennisbank/interventieschema_page.html", context)
 

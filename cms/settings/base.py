@@ -151,6 +151,14 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = [("nl", "Nederlands")]
 
+# Rendered fragments of shared content (cms.inhoudcache) and Wagtail's own caches: local memory
+# per worker by default. Several machines: CACHE_BACKEND=django.core.cache.backends.redis.
+# RedisCache with CACHE_LOCATION=redis://host:6379/1 (or PyMemcacheCache and host:11211).
+CACHE_BACKEND = os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache")
+CACHES = {"default": {"BACKEND": CACHE_BACKEND, "LOCATION": os.environ.get("CACHE_LOCATION", "")}}
+if CACHE_BACKEND.endswith("LocMemCache"):
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
+
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "zoekindex"))
 # Search backend, chosen by configuration only: "whoosh" (default: our Dutch-aware backend in
 # cms/search/backend.py, index in SEARCH_INDEX_DIR), "database" (modelsearch's backend for the
@@ -168,6 +176,9 @@ INTERVISIE_BEWAARTERMIJN_MAANDEN = int(os.environ.get("INTERVISIE_BEWAARTERMIJN_
 # `manage.py backup_maken` writes into BACKUP_DIR (0700, archives 0600) and keeps only the newest
 # BACKUP_BEWAAR_AANTAL there: backups hold intervisie content until they rotate out.
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
+# PDFs of the handreiking, one per book version, built by the "achtergrond" task worker.
+HANDREIKING_PDF_DIR = Path(os.environ.get("HANDREIKING_PDF_DIR", VAR_DIR / "handreiking-pdf"))
+
 BACKUP_BEWAAR_AANTAL = int(os.environ.get("BACKUP_BEWAAR_AANTAL", "14"))
 
 # Two task backends. "default" runs in the request: Wagtail's and modelsearch's own tasks (search

@@ -25,6 +25,7 @@ TASKS = {
     "achtergrond": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="leernetwerk-test-index-"))
+HANDREIKING_PDF_DIR = Path(tempfile.mkdtemp(prefix="leernetwerk-test-pdf-"))
 
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}

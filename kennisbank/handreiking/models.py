@@ -98,19 +98,31 @@ class HandreikingPage(RoutablePageMixin, Page):
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
+        """The PDF built for this version of the book; if there is none yet, queue its build
+        and say so (no request waits for WeasyPrint: see kennisbank/handreiking/pdf.py)."""
         from kennisbank.handreiking import pdf, selectors
 
-        context = selectors.volledig_boek_context(self, request)
-        try:
-            inhoud = pdf.boek_als_pdf(self, context, request)
-        except pdf.PdfNietBeschikbaar:
+        if not pdf.beschikbaar():
+            context = selectors.volledig_boek_context(self, request)
             response = self.render(
                 request, template="handreiking/pdf_niet_beschikbaar.html", context_overrides=context
             )
             response.status_code = 503
             return response
-        response = HttpResponse(inhoud, content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{self.slug}.pdf"'
+        versie = pdf.boekversie(self)
+        bestand = pdf.pdf_pad(self, versie)
+        if not bestand.exists():
+            pdf.bouw_vragen(self, versie)  # with an immediate task backend it is there now
+        if bestand.exists():
+            response = HttpResponse(bestand.read_bytes(), content_type="application/pdf")
+            response["Content-Disposition"] = f'attachment; filename="{self.slug}.pdf"'
+            return response
+        response = self.render(
+            request,
+            template="handreiking/pdf_wordt_gemaakt.html",
+            context_overrides={"boek": self, **selectors.boek_urls(self, request)},
+        )
+        response.status_code = 202
         return response
 
 

@@ -6,13 +6,18 @@ import difflib
 import re
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass
 from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, PageLogEntry
 
+from cms.inhoudcache import fragment
 from cms.models import Activiteit
 from kennisbank.handreiking.blocks import begrip_anker
 from kennisbank.handreiking.models import HandreikingPage, HoofdstukPage
@@ -177,6 +182,11 @@ def _subpagina_url(pagina, naam, request):
     return pagina.get_url(request) + HandreikingPage.get_resolver().reverse(naam)
 
 
+def boek_urls(boek, request):
+    """The book's begrippenlijst, print and PDF addresses."""
+    return _boek_urls(boek, request)
+
+
 def _boek_urls(boek, request):
     return {
         "begrippen_url": _subpagina_url(boek, "begrippen", request),
@@ -202,39 +212,76 @@ def boek_context(boek, request, pagina):
 
 
 def hoofdstuk_context(hoofdstuk, request):
-    kruimels, boek = _kruimels(hoofdstuk)
-    if boek is None:  # a chapter outside a book (only in a half-built tree): show it bare
-        return {"kruimels": kruimels, "inhoudsopgave": [], "verwijzingen": {}}
-    hoofdstukken = _hoofdstukken(boek)
-    gelezen = _gelezen(request.user, [h.pk for h in hoofdstukken])
-    for h in hoofdstukken:
-        h.gelezen_op = gelezen.get(h.pk)
-    urls = _boek_urls(boek, request)
-    positie = next((i for i, h in enumerate(hoofdstukken) if h.pk == hoofdstuk.pk), None)
-    vorige = volgende = None
-    if positie is not None:
-        vorige = hoofdstukken[positie - 1] if positie > 0 else boek
-        if positie + 1 < len(hoofdstukken):
-            volgende = hoofdstukken[positie + 1]
-    eigen = hoofdstukken[positie] if positie is not None else hoofdstuk
-    doelen = verwijzingen([hoofdstuk])
-    gekoppeld = defaultdict(list)
-    for doel in doelen.values():
-        gekoppeld[_soort_verwijzing(doel)].append(doel)
+    """The chapter page: its shared parts rendered once per content version (cms.inhoudcache),
+    plus what is this reader's own: the read marks in the table of contents and the form."""
+    gedeeld = fragment(
+        ("hoofdstuk", hoofdstuk.pk, hoofdstuk.latest_revision_id, timezone.localdate()),
+        lambda: _hoofdstuk_gedeeld(hoofdstuk),
+        request=request,
+    )
+    gelezen = _gelezen(request.user, gedeeld["hoofdstuk_ids"])
     return {
-        "boek": boek,
-        "kruimels": kruimels,
-        "inhoudsopgave": _boom(hoofdstukken),
-        "nummer": getattr(eigen, "nummer", ""),
-        "vorige": vorige,
-        "volgende": volgende,
-        "naar_begrippen": volgende is None and positie is not None,
+        "gedeeld": gedeeld,
+        "inhoudsopgave": vinkjes_zetten(gedeeld["inhoudsopgave"], gelezen),
         "gelezen_op": gelezen.get(hoofdstuk.pk),
-        "verwijzingen": doelen,
-        "gekoppelde_kennis": sorted(gekoppeld["kennisbank"], key=lambda p: p.title),
-        "oefen_dit": sorted(gekoppeld["oefening"], key=lambda p: p.title),
-        "begrippen_koppelen": begrippen_koppelaar(_begrippen(hoofdstukken), urls["begrippen_url"]),
-        **urls,
+    }
+
+
+_VINK = re.compile(r"<!--gelezen:(\d+)-->")
+
+
+def vinkjes_zetten(html, gelezen):
+    """Put this reader's read marks into a table of contents rendered with placeholders."""
+    vink = render_to_string("handreiking/includes/gelezen_vink.html")
+    return mark_safe(  # noqa: S308 - both parts are our own rendered templates
+        _VINK.sub(lambda m: vink if int(m.group(1)) in gelezen else "", html)
+    )
+
+
+def _hoofdstuk_gedeeld(hoofdstuk):
+    """Everything on a chapter page that every reader sees alike, as rendered HTML."""
+    kruimels, boek = _kruimels(hoofdstuk)
+    context = {"page": hoofdstuk, "kruimels": kruimels, "boek": boek, "vink_plek": True}
+    context["wijzigingen_url"] = hoofdstuk.get_url() + hoofdstuk.reverse_subpage("wijzigingen")
+    hoofdstukken = []
+    if boek is not None:
+        hoofdstukken = _hoofdstukken(boek)
+        urls = _boek_urls(boek, None)
+        positie = next((i for i, h in enumerate(hoofdstukken) if h.pk == hoofdstuk.pk), None)
+        vorige = volgende = None
+        if positie is not None:
+            vorige = hoofdstukken[positie - 1] if positie > 0 else boek
+            if positie + 1 < len(hoofdstukken):
+                volgende = hoofdstukken[positie + 1]
+        eigen = hoofdstukken[positie] if positie is not None else hoofdstuk
+        doelen = verwijzingen([hoofdstuk])
+        gekoppeld = defaultdict(list)
+        for doel in doelen.values():
+            gekoppeld[_soort_verwijzing(doel)].append(doel)
+        context.update(
+            inhoudsopgave=_boom(hoofdstukken),
+            nummer=getattr(eigen, "nummer", ""),
+            vorige=vorige,
+            volgende=volgende,
+            naar_begrippen=volgende is None and positie is not None,
+            verwijzingen=doelen,
+            gekoppelde_kennis=sorted(gekoppeld["kennisbank"], key=lambda p: p.title),
+            oefen_dit=sorted(gekoppeld["oefening"], key=lambda p: p.title),
+            begrippen_koppelen=begrippen_koppelaar(_begrippen(hoofdstukken), urls["begrippen_url"]),
+            **urls,
+        )
+
+    def deel(template):
+        return render_to_string(f"handreiking/includes/{template}.html", context)
+
+    return {
+        "hoofdstuk_ids": [h.pk for h in hoofdstukken],
+        "gelezen_url": hoofdstuk.get_url() + hoofdstuk.reverse_subpage("gelezen"),
+        "kop": deel("hoofdstuk_kop"),
+        "kruimels": deel("kruimels"),
+        "artikel": deel("hoofdstuk_artikel"),
+        "bladeren": deel("hoofdstuk_bladeren"),
+        "inhoudsopgave": deel("inhoudsopgave") if boek is not None else "",
     }
 
 
@@ -336,15 +383,35 @@ def boekenplank(index, gebruiker):
     return boeken
 
 
+@dataclass(frozen=True)
+class Leesplek:
+    """A chapter in reading order, as the home tile needs it (cached for every reader)."""
+
+    pk: int
+    path: str
+    title: str
+    url: str
+
+    def get_url(self, request=None):
+        return self.url
+
+
+def _leesvolgorde():
+    hoofdstukken = [
+        Leesplek(pk=h.pk, path=h.path, title=h.title, url=h.get_url())
+        for h in HoofdstukPage.objects.live().order_by("path").defer_streamfields()
+    ]
+    return hoofdstukken, list(HandreikingPage.objects.values_list("path", flat=True))
+
+
 def verder_lezen(gebruiker):
     """The next unread chapter: after the last one read, in that book; else the first unread.
 
     Returns (chapter, position in its book, chapters in that book) or None when all is read.
     """
-    hoofdstukken = list(HoofdstukPage.objects.live().order_by("path").defer_streamfields())
+    hoofdstukken, boekpaden = fragment(("verder-lezen",), _leesvolgorde)
     if not hoofdstukken:
         return None
-    boekpaden = list(HandreikingPage.objects.values_list("path", flat=True))
 
     def boek_van(h):
         return next((p for p in boekpaden if h.path.startswith(p)), "")
