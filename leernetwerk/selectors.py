@@ -75,13 +75,14 @@ def _zichtbaar_vanaf(user):
     return vanaf
 
 
-def alleen_zichtbaar(queryset, user, via=""):
+def alleen_zichtbaar(queryset, user, via="", vanaf=None):
     """Narrow sessions (or, with `via="sessie__"`, rows of a session) to what `user` may read.
 
     Only `groep_id` and `datum` are filtered on, so the same queryset also runs through the
-    search backend (they are FilterFields of Intervisiesessie).
+    search backend (they are FilterFields of Intervisiesessie). `vanaf`: the user's
+    `_zichtbaar_vanaf`, when the caller already has it.
     """
-    vanaf = _zichtbaar_vanaf(user)
+    vanaf = _zichtbaar_vanaf(user) if vanaf is None else vanaf
     if not vanaf:
         return queryset.none()
     alle = sorted(g for g, datum in vanaf.items() if datum is None)
@@ -205,14 +206,16 @@ def groepen_overzicht(user):
 def groep_met_sessies(pk, user):
     """The group page: members, the sessions this user may see (from joining, or all) and the
     cases members brought in since the user joined."""
+    vanaf = _zichtbaar_vanaf(user)
+    bijdragen = bijdragen_zichtbaar_voor(user, vanaf=vanaf).select_related("auteur")
     return Intervisiegroep.objects.prefetch_related(
         "leden",
         "gespreksleiders",
         "organisaties",
-        Prefetch("bijdragen", queryset=bijdragen_zichtbaar_voor(user).select_related("auteur")),
+        Prefetch("bijdragen", queryset=bijdragen),
         Prefetch(
             "sessies",
-            queryset=alleen_zichtbaar(Intervisiesessie.objects.all(), user)
+            queryset=alleen_zichtbaar(Intervisiesessie.objects.all(), user, vanaf=vanaf)
             .select_related("methode", "gespreksleider")
             .prefetch_related(
                 Prefetch("aanwezigheden", queryset=Aanwezigheid.objects.select_related("deelnemer"))
@@ -338,10 +341,10 @@ def uren_overzicht(user, van, tot):
 # --- Eigen casus in de groep ----------------------------------------------------------------
 
 
-def bijdragen_zichtbaar_voor(user):
+def bijdragen_zichtbaar_voor(user, vanaf=None):
     """Cases brought into a group: for its members and gespreksleiders, from their join date
     (or all, when the group shared its history), like the session records."""
-    vanaf = _zichtbaar_vanaf(user)
+    vanaf = _zichtbaar_vanaf(user) if vanaf is None else vanaf
     if not vanaf:
         return Groepsbijdrage.objects.none()
     voorwaarde = Q()
