@@ -479,7 +479,18 @@ def sessies_opschonen(*, voor):
     for sessie in sessies_op_te_schonen(voor=voor):
         sessie_inhoud_verwijderen(sessie=sessie)
         aantal += 1
+    praktijk_opschonen(voor=voor)
     return aantal
+
+
+@transaction.atomic
+def praktijk_opschonen(*, voor):
+    """The same retention for cases brought into a group (removed) and koppel observations
+    (their text removed): the date of a koppelgesprek is participation and stays."""
+    Groepsbijdrage.objects.filter(aangemaakt__date__lt=voor).delete()
+    oud = Koppelobservatie.objects.filter(datum__lt=voor)
+    Koppelobservatie.technieken.through.objects.filter(koppelobservatie__in=oud).delete()
+    oud.update(ging_goed="", tip="", valkuilen=[])
 
 
 # --- Koppels -----------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 """Bring your own case: a reflection for one's own intervisie group (seen by that group only),
 or a draft oefening a trainer adopts into a real oefening or returns with a comment."""
 
+import io
+
 import pytest
 
 from leernetwerk.models import Groepsbijdrage
@@ -264,3 +266,13 @@ def test_list_pages_stay_within_a_fixed_number_of_queries(
         client = client_als(wie)
         with django_assert_max_num_queries(maximum):
             assert client.get(pad).status_code == 200
+
+
+def test_retention_removes_cases_brought_into_the_group(client_als, groep):
+    from django.core.management import call_command
+
+    client_als("demo-consulent").post("/intervisie/eigen-casus/", _casus(groep.pk))
+    client_als("daan.mulder").post("/intervisie/eigen-casus/", _casus(groep.pk, titel="Recent"))
+    Groepsbijdrage.objects.exclude(titel="Recent").update(aangemaakt="2020-01-01T10:00:00Z")
+    call_command("intervisie_opschonen", stdout=io.StringIO())
+    assert list(Groepsbijdrage.objects.values_list("titel", flat=True)) == ["Recent"]

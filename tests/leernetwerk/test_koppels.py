@@ -5,6 +5,7 @@ home page reminds a pair that has not met for longer than its cadence (four week
 """
 
 import datetime
+import io
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -271,3 +272,20 @@ def test_pair_pages_stay_within_a_fixed_number_of_queries(
         client = client_als(wie)
         with django_assert_max_num_queries(maximum):
             assert client.get(pad).status_code == 200
+
+
+def test_retention_removes_the_observation_text_but_keeps_the_koppelgesprek(
+    koppel, demo_gebruikers, client_als
+):
+    from django.core.management import call_command
+
+    oud = _observeren(koppel, demo_gebruikers["fatima.elamrani"], dagen=800)
+    recent = _observeren(koppel, demo_gebruikers["demo-consulent"], dagen=5, tip="Recente tip.")
+    call_command("intervisie_opschonen", stdout=io.StringIO())
+    oud.refresh_from_db()
+    recent.refresh_from_db()
+    assert (oud.ging_goed, oud.tip, oud.valkuilen, oud.technieken.count()) == ("", "", [], 0)
+    assert recent.tip == "Recente tip."
+    assert Activiteit.objects.filter(soort="koppelgesprek", object_id=oud.pk).count() == 2
+    pagina = client_als("demo-consulent").get(koppel.get_absolute_url()).content.decode()
+    assert TIP not in pagina and "bewaartermijn voorbij" in pagina
