@@ -24,6 +24,7 @@ class Activiteit(models.Model):
         VOORNEMEN_GEREFLECTEERD = "voornemen_gereflecteerd", _("gereflecteerd op voornemen")
         MODULE_AFGEROND = "module_afgerond", _("leermodule afgerond")
         REFLECTIE = "reflectie", _("reflectie geschreven")
+        KOPPELGESPREK = "koppelgesprek", _("meegekeken in een koppel")
 
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL,

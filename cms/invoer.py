@@ -143,3 +143,14 @@ class StuurtekensMiddleware:
             with contextlib.suppress(OSError):
                 request.POST = _querydict_zonder_stuurtekens(request.POST)
         return self.get_response(request)
+
+
+def fout_bij_velden(form, fout):
+    """Show a service's ValidationError on the form: each message at its field when the form
+    has that field, otherwise above the form. (form.add_error(None, fout) refuses a dict
+    naming a field the form does not have.)"""
+    if not hasattr(fout, "error_dict"):
+        form.add_error(None, fout)
+        return
+    for veld, fouten in fout.error_dict.items():
+        form.add_error(veld if veld in form.fields else None, fouten)

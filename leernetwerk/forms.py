@@ -11,7 +11,13 @@ from cms.invoer import ModelKeuze, ModelKeuzes
 from cms.privacy import controleer_tekst
 from cms.widgets import DatumInvoer, TijdInvoer
 from kennisbank.models import InterventiePage
-from leernetwerk.models import Intervisiemethode, Intervisiesessie, Registerperiode, Voornemen
+from leernetwerk.models import (
+    Intervisiemethode,
+    Intervisiesessie,
+    Koppelobservatie,
+    Registerperiode,
+    Voornemen,
+)
 
 
 class GebruikerKeuze(ModelKeuze):
@@ -453,3 +459,150 @@ class LidmaatschapForm(forms.Form):
             "min_length": _("Beschrijf de reden in minstens 15 tekens."),
         },
     )
+
+
+# --- Koppels -----------------------------------------------------------------------------------
+
+
+def _consulenten():
+    from cms.rollen import CONSULENT
+
+    return (
+        get_user_model()
+        .objects.filter(groups__name=CONSULENT, is_active=True)
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class KoppelForm(forms.Form):
+    """A trainer or beheerder pairs two consulenten."""
+
+    consulent = GebruikerKeuze(label=_("Consulent"), queryset=get_user_model().objects.none())
+    collega = GebruikerKeuze(label=_("Kijkt mee met"), queryset=get_user_model().objects.none())
+    cadans_weken = forms.IntegerField(
+        label=_("Om de hoeveel weken"),
+        min_value=1,
+        max_value=26,
+        initial=4,
+        help_text=_("In de praktijk werkte eens per vier weken."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for naam in ("consulent", "collega"):
+            self.fields[naam].queryset = _consulenten()
+
+
+class KoppelobservatieForm(forms.ModelForm):
+    """What one of the pair saw in the other's client conversation."""
+
+    technieken = ModelKeuzes(
+        label=_("Welke technieken zag je?"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    valkuilen = forms.MultipleChoiceField(
+        label=_("Welke valkuilen zag je?"),
+        choices=(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Koppelobservatie
+        fields = ["datum", "technieken", "valkuilen", "ging_goed", "tip"]
+        widgets = {
+            "datum": DatumInvoer(),
+            "ging_goed": forms.Textarea(attrs={"rows": 4}),
+            "tip": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "ging_goed": _("Anoniem: schrijf over het gesprek, niet over wie de klant is."),
+            "tip": _("Eén concrete tip voor het volgende gesprek."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        from cms.taxonomie import Basismethodiek
+        from oefeningen.blocks import VALKUILEN
+
+        super().__init__(*args, **kwargs)
+        self.fields["technieken"].queryset = Basismethodiek.objects.filter(
+            soort=Basismethodiek.Soort.TECHNIEK
+        )
+        self.fields["valkuilen"].choices = VALKUILEN
+        self.fields["datum"].initial = timezone.localdate
+        self.fields["datum"].label = _("Datum van het gesprek")
+
+
+# --- Eigen casus inbrengen ---------------------------------------------------------------------
+
+OEFENING = "oefening"
+
+
+class EigenCasusForm(forms.Form):
+    """A case from one's own practice: a reflection for an intervisie group, or a draft
+    oefening for the trainers. Every text goes through the privacy check at its field."""
+
+    bestemming = forms.ChoiceField(
+        label=_("Wat wil je met deze casus?"),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies waar je casus heen gaat.")},
+    )
+    titel = forms.CharField(label=_("Titel"), max_length=150, validators=[controleer_tekst])
+    casus = forms.CharField(
+        label=_("De casus"),
+        widget=forms.Textarea(attrs={"rows": 7}),
+        validators=[controleer_tekst],
+        help_text=_(
+            "Anoniem: geen naam, BSN, adres, telefoonnummer, e-mailadres of geboortedatum. "
+            "Schrijf 'een jongen van 19' in plaats van wie hij is."
+        ),
+    )
+    vraag = forms.CharField(
+        label=_("Je reflectie en je vraag"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[controleer_tekst],
+        help_text=_(
+            "Voor de groep: wat je deed, wat je twijfel is en wat je aan de groep vraagt. "
+            "Voor een oefening: de vraag aan wie de oefening maakt."
+        ),
+    )
+    casus_profiel = forms.CharField(
+        label=_("Profiel (alleen voor een oefening)"),
+        max_length=255,
+        required=False,
+        validators=[controleer_tekst],
+        help_text=_(
+            "Bijvoorbeeld 'vrouw van 34, twee kinderen, wil werken maar heeft geen opvang'."
+        ),
+    )
+    eigen_aanpak = forms.CharField(
+        label=_("Wat ik deed en wat ik ervan leerde (alleen voor een oefening)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        validators=[controleer_tekst],
+        help_text=_("Helpt de trainer bij het modelantwoord."),
+    )
+
+    def __init__(self, *args, groepen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.groepen = {str(g.pk): g for g in groepen}
+        keuzes = [
+            (pk, _("Reflectie voor mijn groep “%(groep)s”") % {"groep": g.naam})
+            for pk, g in self.groepen.items()
+        ]
+        keuzes.append((OEFENING, _("Concept-oefening die een trainer kan overnemen")))
+        self.fields["bestemming"].choices = keuzes
+
+    def clean(self):
+        data = super().clean()
+        if data.get("bestemming") == OEFENING and not data.get("casus_profiel"):
+            self.add_error(
+                "casus_profiel", _("Een oefening heeft een kort, anoniem profiel nodig.")
+            )
+        return data
+
+    @property
+    def groep(self):
+        return self.groepen.get(self.cleaned_data.get("bestemming"))

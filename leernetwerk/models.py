@@ -723,3 +723,156 @@ class Registerperiode(models.Model):
         return [
             (jaren_later(self.begin, i), jaren_later(self.begin, i + 1) - dag) for i in range(5)
         ]
+
+
+# --- Koppels: two consulenten who watch each other's client conversations ---------------------
+
+
+class Koppel(models.Model):
+    """Two consulenten who sit in on each other's client conversations, about every four weeks.
+
+    Formed by a trainer or beheerder as part of the leercyclus: in the research the pairs were
+    the organisation's plan, and where they were left to the two alone they lapsed in the rush
+    of the day (seeds/000 L1575-L1597). The observations are for the pair only (selectors).
+    """
+
+    eerste = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("consulent"),
+        on_delete=models.CASCADE,
+        related_name="koppels_als_eerste",
+    )
+    tweede = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("collega"),
+        on_delete=models.CASCADE,
+        related_name="koppels_als_tweede",
+    )
+    cadans_weken = models.PositiveSmallIntegerField(
+        _("om de hoeveel weken"), default=4, help_text=_("Bijvoorbeeld 4: elke vier weken.")
+    )
+    gevormd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gevormd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    gevormd = models.DateField(_("gevormd op"), default=timezone.localdate)
+
+    class Meta:
+        ordering = ["-gevormd", "pk"]
+        verbose_name = _("koppel")
+        verbose_name_plural = _("koppels")
+        constraints = [
+            # One row per pair, whatever order the two were chosen in (services sort them).
+            models.CheckConstraint(
+                condition=models.Q(eerste__lt=models.F("tweede")), name="koppel_geordend"
+            ),
+            models.UniqueConstraint(fields=["eerste", "tweede"], name="koppel_uniek"),
+        ]
+
+    def __str__(self):
+        # Names only, never content: this string goes into the leercyclus ledger.
+        return _("Koppel %(a)s en %(b)s") % {
+            "a": self.eerste.get_full_name() or self.eerste.get_username(),
+            "b": self.tweede.get_full_name() or self.tweede.get_username(),
+        }
+
+    def get_absolute_url(self):
+        return reverse("koppel", args=[self.pk])
+
+    @property
+    def leden(self):
+        return [self.eerste, self.tweede]
+
+    def collega_van(self, user):
+        return self.tweede if user.pk == self.eerste_id else self.eerste
+
+
+class Koppelobservatie(models.Model):
+    """What one of the pair saw in a client conversation of the other. For the pair only."""
+
+    koppel = models.ForeignKey(
+        Koppel, verbose_name=_("koppel"), on_delete=models.CASCADE, related_name="observaties"
+    )
+    observator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("meegekeken door"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    datum = models.DateField(_("datum van het gesprek"))
+    technieken = models.ManyToManyField(
+        "cms.Basismethodiek",
+        verbose_name=_("gebruikte technieken"),
+        blank=True,
+        related_name="+",
+        limit_choices_to={"soort": "techniek"},
+    )
+    valkuilen = models.JSONField(_("valkuilen"), default=list, blank=True)
+    ging_goed = models.TextField(_("wat ging goed"), validators=[geen_persoonsgegevens])
+    tip = models.TextField(_("één tip"), validators=[geen_persoonsgegevens])
+    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-datum", "-aangemaakt"]
+        verbose_name = _("koppelobservatie")
+        verbose_name_plural = _("koppelobservaties")
+        indexes = [models.Index(fields=["koppel", "datum"])]
+
+    def __str__(self):
+        return _("Meekijken op %(datum)s") % {"datum": self.datum.strftime("%d-%m-%Y")}
+
+    @property
+    def geobserveerde(self):
+        return self.koppel.collega_van(self.observator)
+
+    @property
+    def valkuil_labels(self):
+        from oefeningen.blocks import VALKUILEN
+
+        namen = dict(VALKUILEN)
+        return [namen.get(slug, slug) for slug in self.valkuilen]
+
+
+# --- Eigen casus in de intervisiegroep --------------------------------------------------------
+
+
+class Groepsbijdrage(models.Model):
+    """An anonymised case from a member's own practice, brought to the group for reflection.
+
+    Visible to the group's members and gespreksleiders only (selectors), like a session record.
+    """
+
+    groep = models.ForeignKey(
+        Intervisiegroep,
+        verbose_name=_("intervisiegroep"),
+        on_delete=models.CASCADE,
+        related_name="bijdragen",
+    )
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingebracht door"),
+        on_delete=models.CASCADE,
+        related_name="groepsbijdragen",
+    )
+    titel = models.CharField(_("titel"), max_length=150, validators=[geen_persoonsgegevens])
+    casus = models.TextField(
+        _("de casus"),
+        validators=[geen_persoonsgegevens],
+        help_text=_("Anoniem: geen naam, BSN, adres, telefoonnummer of geboortedatum."),
+    )
+    reflectie = models.TextField(
+        _("mijn reflectie en vraag aan de groep"), validators=[geen_persoonsgegevens]
+    )
+    aangemaakt = models.DateTimeField(_("ingebracht op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-aangemaakt", "-pk"]
+        verbose_name = _("eigen casus")
+        verbose_name_plural = _("eigen casussen")
+
+    def __str__(self):
+        return self.titel

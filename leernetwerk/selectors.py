@@ -10,17 +10,20 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.db.models import Min, Prefetch, Q
+from django.db.models import Count, Max, Min, Prefetch, Q
 from django.utils import timezone
 
-from cms.rollen import BEHEERDER, heeft_rol
+from cms.rollen import BEHEERDER, TEAMCHEF, TRAINER, heeft_rol
 from leernetwerk.models import (
     Aanwezigheid,
     Actiepunt,
     Gespreksleiderschap,
+    Groepsbijdrage,
     Groepslidmaatschap,
     Intervisiegroep,
     Intervisiesessie,
+    Koppel,
+    Koppelobservatie,
     Registerperiode,
     Voornemen,
     minuten_als_uren,
@@ -78,13 +81,14 @@ def _zichtbaar_vanaf(user):
     return vanaf
 
 
-def alleen_zichtbaar(queryset, user, via=""):
+def alleen_zichtbaar(queryset, user, via="", vanaf=None):
     """Narrow sessions (or, with `via="sessie__"`, rows of a session) to what `user` may read.
 
     Only `groep_id` and `datum` are filtered on, so the same queryset also runs through the
-    search backend (they are FilterFields of Intervisiesessie).
+    search backend (they are FilterFields of Intervisiesessie). `vanaf`: the user's
+    `_zichtbaar_vanaf`, when the caller already has it.
     """
-    vanaf = _zichtbaar_vanaf(user)
+    vanaf = _zichtbaar_vanaf(user) if vanaf is None else vanaf
     if not vanaf:
         return queryset.none()
     alle = sorted(g for g, datum in vanaf.items() if datum is None)
@@ -206,14 +210,18 @@ def groepen_overzicht(user):
 
 
 def groep_met_sessies(pk, user):
-    """The group page: members and the sessions this user may see (from joining, or all)."""
+    """The group page: members, the sessions this user may see (from joining, or all) and the
+    cases members brought in since the user joined."""
+    vanaf = _zichtbaar_vanaf(user)
+    bijdragen = bijdragen_zichtbaar_voor(user, vanaf=vanaf).select_related("auteur")
     return Intervisiegroep.objects.prefetch_related(
         "leden",
         "gespreksleiders",
         "organisaties",
+        Prefetch("bijdragen", queryset=bijdragen),
         Prefetch(
             "sessies",
-            queryset=alleen_zichtbaar(Intervisiesessie.objects.all(), user)
+            queryset=alleen_zichtbaar(Intervisiesessie.objects.all(), user, vanaf=vanaf)
             .select_related("methode", "gespreksleider")
             .prefetch_related(
                 Prefetch("aanwezigheden", queryset=Aanwezigheid.objects.select_related("deelnemer"))
@@ -517,3 +525,86 @@ def registerbewijs(user, van=None, tot=None):
             deel = Decimal(blad.nummer) / Decimal(len(bladen))
             blad.verwacht_uren = (periode.minimum_uren * deel).quantize(Decimal("0.1"))
     return Registerbewijs(van, tot, bladen, periode)
+
+
+# --- Eigen casus in de groep ----------------------------------------------------------------
+
+
+def bijdragen_zichtbaar_voor(user, vanaf=None):
+    """Cases brought into a group: for its members and gespreksleiders, from their join date
+    (or all, when the group shared its history), like the session records."""
+    vanaf = _zichtbaar_vanaf(user) if vanaf is None else vanaf
+    if not vanaf:
+        return Groepsbijdrage.objects.none()
+    voorwaarde = Q()
+    for groep_id, datum in sorted(vanaf.items()):
+        deel = Q(groep_id=groep_id)
+        if datum is not None:
+            deel &= Q(aangemaakt__date__gte=datum)
+        voorwaarde |= deel
+    return Groepsbijdrage.objects.filter(voorwaarde)
+
+
+# --- Koppels: the observations are for the pair, the dates for whoever follows participation --
+
+
+def _met_laatste(koppels):
+    return koppels.select_related("eerste", "tweede").annotate(
+        laatste=Max("observaties__datum"), aantal=Count("observaties")
+    )
+
+
+def koppels_van(user):
+    """The pairs the user is one of, with the date they last sat in on each other."""
+    if not user.is_authenticated:
+        return Koppel.objects.none()
+    return _met_laatste(Koppel.objects.filter(Q(eerste=user) | Q(tweede=user)))
+
+
+def is_koppellid(user, koppel):
+    return user.is_authenticated and user.pk in (koppel.eerste_id, koppel.tweede_id)
+
+
+def koppel_met_observaties(pk):
+    """The pair's own page: every observation with who watched and the techniques seen."""
+    return (
+        Koppel.objects.select_related("eerste", "tweede")
+        .prefetch_related(
+            Prefetch(
+                "observaties",
+                queryset=Koppelobservatie.objects.select_related("observator").prefetch_related(
+                    "technieken"
+                ),
+            )
+        )
+        .get(pk=pk)
+    )
+
+
+def koppel_is_toe_aan_gesprek(koppel, vandaag=None):
+    """More than the cadence (four weeks) since the last observation, or since forming."""
+    vandaag = vandaag or timezone.localdate()
+    sinds = koppel.laatste or koppel.gevormd
+    return (vandaag - sinds).days > koppel.cadans_weken * 7
+
+
+def koppels_toe_aan_gesprek(user, vandaag=None):
+    """The user's pairs that have not met for longer than their cadence: the home reminder."""
+    return [k for k in koppels_van(user) if koppel_is_toe_aan_gesprek(k, vandaag)]
+
+
+def mag_koppels_vormen(user):
+    return heeft_rol(user, TRAINER, BEHEERDER)
+
+
+def koppels_deelname(user):
+    """Pairs with their dates and counts, never content: every pair for trainers and
+    beheerders (who form them), for a teamchef the pairs with a member of the own teams."""
+    if mag_koppels_vormen(user):
+        koppels = Koppel.objects.all()
+    elif heeft_rol(user, TEAMCHEF):
+        teamleden = get_user_model().objects.filter(teams__teamchefs=user).values("pk")
+        koppels = Koppel.objects.filter(Q(eerste__in=teamleden) | Q(tweede__in=teamleden))
+    else:
+        return Koppel.objects.none()
+    return _met_laatste(koppels).order_by("eerste__first_name", "tweede__first_name", "pk")

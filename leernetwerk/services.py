@@ -22,14 +22,18 @@ from leernetwerk.models import (
     Aanwezigheid,
     Actiepunt,
     Gespreksleiderschap,
+    Groepsbijdrage,
     Groepslidmaatschap,
     Intervisiegroep,
     Intervisiesessie,
+    Koppel,
+    Koppelobservatie,
     Registerperiode,
     Sessiestap,
     ToegangsLog,
     Voornemen,
 )
+from oefeningen.blocks import VALKUILEN
 
 audit = logging.getLogger("leernetwerk.audit")
 
@@ -517,4 +521,107 @@ def sessies_opschonen(*, voor):
     for sessie in sessies_op_te_schonen(voor=voor):
         sessie_inhoud_verwijderen(sessie=sessie)
         aantal += 1
+    praktijk_opschonen(voor=voor)
     return aantal
+
+
+@transaction.atomic
+def praktijk_opschonen(*, voor):
+    """The same retention for cases brought into a group (removed) and koppel observations
+    (their text removed): the date of a koppelgesprek is participation and stays."""
+    Groepsbijdrage.objects.filter(aangemaakt__date__lt=voor).delete()
+    oud = Koppelobservatie.objects.filter(datum__lt=voor)
+    Koppelobservatie.technieken.through.objects.filter(koppelobservatie__in=oud).delete()
+    oud.update(ging_goed="", tip="", valkuilen=[])
+
+
+# --- Koppels -----------------------------------------------------------------------------------
+
+
+def _naam(persoon):
+    return persoon.get_full_name() or persoon.get_username()
+
+
+@transaction.atomic
+def koppel_vormen(*, consulent, collega, door, cadans_weken=4):
+    """Pair two consulenten who will sit in on each other's client conversations."""
+    if consulent.pk == collega.pk:
+        raise ValidationError({"collega": _("Kies een andere collega dan de consulent zelf.")})
+    eerste, tweede = sorted((consulent, collega), key=lambda p: p.pk)
+    if Koppel.objects.filter(eerste=eerste, tweede=tweede).exists():
+        raise ValidationError(
+            {
+                "collega": _("%(a)s en %(b)s vormen al een koppel.")
+                % {"a": _naam(eerste), "b": _naam(tweede)}
+            }
+        )
+    koppel = Koppel(eerste=eerste, tweede=tweede, cadans_weken=cadans_weken, gevormd_door=door)
+    koppel.full_clean()
+    koppel.save()
+    return koppel
+
+
+def _moment_van(datum):
+    return timezone.make_aware(datetime.datetime.combine(datum, datetime.time(12)))
+
+
+@transaction.atomic
+def koppelobservatie_vastleggen(
+    *, koppel, observator, datum, ging_goed, tip, technieken=(), valkuilen=()
+):
+    """One of the pair records what they saw in the other's client conversation.
+
+    It counts in the leercyclus of both (a koppelgesprek on that date); the ledger holds the
+    pair's names and the date, never what was written.
+    """
+    if observator.pk not in (koppel.eerste_id, koppel.tweede_id):
+        raise PermissionDenied
+    fouten = {}
+    if datum > timezone.localdate():
+        fouten["datum"] = _("Dit gesprek ligt in de toekomst. Leg het vast als het geweest is.")
+    bekend = {slug for slug, _label in VALKUILEN}
+    if any(v not in bekend for v in valkuilen):
+        fouten["valkuilen"] = _("Kies alleen valkuilen uit de lijst.")
+    if any(t.soort != t.Soort.TECHNIEK for t in technieken):
+        fouten["technieken"] = _("Kies alleen gesprekstechnieken uit de lijst.")
+    observatie = Koppelobservatie(
+        koppel=koppel,
+        observator=observator,
+        datum=datum,
+        valkuilen=list(valkuilen),
+        ging_goed=ging_goed,
+        tip=tip,
+    )
+    try:
+        observatie.full_clean()
+    except ValidationError as fout:
+        fouten = {**fout.message_dict, **fouten}
+    if fouten:
+        raise ValidationError(fouten)
+    observatie.save()
+    observatie.technieken.set(technieken)
+    for lid in koppel.leden:
+        activiteit_vastleggen(
+            gebruiker=lid,
+            soort=Activiteit.Soort.KOPPELGESPREK,
+            onderwerp=observatie,
+            moment=_moment_van(datum),
+            titel=str(koppel),
+        )
+    return observatie
+
+
+# --- Eigen casus in de intervisiegroep ---------------------------------------------------------
+
+
+@transaction.atomic
+def groepsbijdrage_inbrengen(*, groep, auteur, titel, casus, reflectie):
+    """A member brings an anonymised case of her own to the group, for reflection there."""
+    if not selectors.is_groepslid(auteur, groep):
+        raise PermissionDenied
+    bijdrage = Groepsbijdrage(
+        groep=groep, auteur=auteur, titel=titel, casus=casus, reflectie=reflectie
+    )
+    bijdrage.full_clean()
+    bijdrage.save()
+    return bijdrage

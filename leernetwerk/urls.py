@@ -34,6 +34,10 @@ urlpatterns = [
         views.actiepunt_afronden,
         name="actiepunt_afronden",
     ),
+    path("intervisie/koppels/", views.koppels, name="koppels"),
+    path("intervisie/koppels/nieuw/", views.koppel_vormen, name="koppel_vormen"),
+    path("intervisie/koppels/<int:pk>/", views.koppel, name="koppel"),
+    path("intervisie/eigen-casus/", views.eigen_casus, name="eigen_casus"),
     path("mijn-leercyclus/voornemens/nieuw/", views.voornemen_maken, name="voornemen_maken"),
     path(
         "mijn-leercyclus/voornemens/<int:pk>/bespreken/",

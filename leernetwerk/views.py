@@ -14,12 +14,20 @@ from wagtail.models import Page
 
 from cms import spreadsheets
 from cms.audit import AuditRegel
-from cms.invoer import id_uit, terugweg
-from cms.rollen import TEAMCHEF, heeft_rol
+from cms.invoer import fout_bij_velden, id_uit, terugweg
+from cms.rollen import CONSULENT, TEAMCHEF, heeft_rol
 from cms.services import audit_vastleggen
 from leernetwerk import export, forms, selectors, services
-from leernetwerk.models import Actiepunt, Intervisiegroep, Intervisiesessie, ToegangsLog, Voornemen
+from leernetwerk.models import (
+    Actiepunt,
+    Intervisiegroep,
+    Intervisiesessie,
+    Koppel,
+    ToegangsLog,
+    Voornemen,
+)
 from leernetwerk.services import ROLLEN_IN_GROEP
+from oefeningen.services import oefeningconcept_indienen
 
 
 @require_POST
@@ -560,3 +568,119 @@ def uren_bewijs(request, formaat):
         response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{naam}"'
     return response
+
+
+# --- Koppels: the observations are for the pair only --------------------------------------------
+
+
+def koppels(request):
+    """My pairs (with a reminder when we are due), and for those who follow participation the
+    pairs with the dates they met: never what they wrote."""
+    vandaag = timezone.localdate()
+    mijn = list(selectors.koppels_van(request.user))
+    for k in mijn:
+        k.collega = k.collega_van(request.user)
+        k.toe_aan_gesprek = selectors.koppel_is_toe_aan_gesprek(k, vandaag)
+    return render(
+        request,
+        "leernetwerk/koppels.html",
+        {
+            "mijn_koppels": mijn,
+            "deelname": selectors.koppels_deelname(request.user),
+            "mag_vormen": selectors.mag_koppels_vormen(request.user),
+            "is_consulent": heeft_rol(request.user, CONSULENT),
+        },
+    )
+
+
+def koppel_vormen(request):
+    """A trainer or beheerder pairs two consulenten."""
+    if not selectors.mag_koppels_vormen(request.user):
+        _weigeren(request)
+    form = forms.KoppelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            koppel = services.koppel_vormen(door=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            fout_bij_velden(form, fout)
+        else:
+            messages.success(request, _("%(koppel)s is gevormd.") % {"koppel": koppel})
+            return redirect("koppels")
+    return render(request, "leernetwerk/koppel_vormen.html", {"form": form})
+
+
+def koppel(request, pk):
+    """The pair's own page: their observations and the form for a new one. Others: 404."""
+    gevonden = _bestaand(Koppel.objects.all(), pk)
+    if not selectors.is_koppellid(request.user, gevonden):
+        _verbergen(request)
+    form = forms.KoppelobservatieForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.koppelobservatie_vastleggen(
+                koppel=gevonden, observator=request.user, **form.cleaned_data
+            )
+        except ValidationError as fout:
+            fout_bij_velden(form, fout)
+        else:
+            messages.success(
+                request,
+                _("Je observatie is opgeslagen. Jullie koppelgesprek telt mee in de leercyclus."),
+            )
+            return redirect(gevonden)
+    koppel = selectors.koppel_met_observaties(pk)
+    return render(
+        request,
+        "leernetwerk/koppel.html",
+        {"koppel": koppel, "collega": koppel.collega_van(request.user), "form": form},
+    )
+
+
+# --- Eigen casus: a reflection for the group or a draft oefening ------------------------------
+
+
+def eigen_casus(request):
+    """Bring a case from one's own practice, anonymised: into an intervisie group (seen by
+    that group only) or to the trainers as a draft oefening."""
+    form = forms.EigenCasusForm(request.POST or None, groepen=selectors.groepen_van(request.user))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if form.groep is not None:
+                bijdrage = services.groepsbijdrage_inbrengen(
+                    groep=form.groep,
+                    auteur=request.user,
+                    titel=data["titel"],
+                    casus=data["casus"],
+                    reflectie=data["vraag"],
+                )
+            else:
+                oefeningconcept_indienen(
+                    auteur=request.user,
+                    titel=data["titel"],
+                    casus_profiel=data["casus_profiel"],
+                    casus=data["casus"],
+                    vraag=data["vraag"],
+                    eigen_aanpak=data["eigen_aanpak"],
+                )
+        except ValidationError as fout:
+            if hasattr(fout, "error_dict") and "reflectie" in fout.error_dict:
+                fout.error_dict["vraag"] = fout.error_dict.pop("reflectie")
+            fout_bij_velden(form, fout)
+        else:
+            if form.groep is not None:
+                messages.success(
+                    request,
+                    _("Je casus staat bij “%(groep)s”. Alleen de leden van de groep lezen hem.")
+                    % {"groep": form.groep.naam},
+                )
+                return redirect(f"{form.groep.get_absolute_url()}#bijdrage-{bijdrage.pk}")
+            messages.success(
+                request,
+                _(
+                    "Je concept-oefening is ingediend. Een trainer neemt hem over of geeft hem "
+                    "terug met een opmerking."
+                ),
+            )
+            return redirect("oefeningen:mijn_concepten")
+    return render(request, "leernetwerk/eigen_casus.html", {"form": form})

@@ -91,6 +91,31 @@ def intervisie_tegels(request):
                 volgorde=20,
             )
         )
+    for koppel in selectors.koppels_toe_aan_gesprek(user):
+        collega = koppel.collega_van(user)
+        naam = collega.get_full_name() or collega.get_username()
+        if koppel.laatste:
+            tekst = _(
+                "Je keek met %(naam)s voor het laatst mee op %(datum)s: meer dan %(weken)d "
+                "weken geleden."
+            )
+        else:
+            tekst = _("Je koppel met %(naam)s keek nog niet mee, en bestaat al %(weken)d weken.")
+        tegels.append(
+            Tegel(
+                titel=_("Tijd om mee te kijken"),
+                tekst=tekst
+                % {
+                    "naam": naam,
+                    "datum": koppel.laatste.strftime("%d-%m-%Y") if koppel.laatste else "",
+                    "weken": koppel.cadans_weken,
+                }
+                + " "
+                + _("Spreek een klantgesprek af waar de ander bij zit."),
+                url=koppel.get_absolute_url(),
+                volgorde=22,
+            )
+        )
     if acties:
         tegels.append(
             Tegel(
@@ -108,3 +133,10 @@ def intervisie_demo(stdout):
     from leernetwerk.demo import intervisie_laden
 
     intervisie_laden(stdout=stdout)
+
+
+@hooks.register("demo_laden", order=45)
+def praktijk_demo(stdout):
+    from leernetwerk.demo_praktijk import praktijk_laden
+
+    praktijk_laden(stdout=stdout)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.privacy import geen_persoonsgegevens
 from oefeningen.blocks import LABELS
+from oefeningen.models import Oefeningconcept
 
 ONGELDIGE_KEUZE = _("Deze keuze hoort niet bij deze stap. Kies een van de opties hieronder.")
 
@@ -147,4 +148,64 @@ class FeedbackFormulier(forms.Form):
     )
     herkansing = forms.BooleanField(
         label=_("De consulent mag de oefening opnieuw maken"), required=False
+    )
+
+
+class ConceptFormulier(forms.ModelForm):
+    """The author's own draft: changed and offered again after a trainer returned it."""
+
+    class Meta:
+        model = Oefeningconcept
+        fields = ["titel", "casus_profiel", "casus", "vraag", "eigen_aanpak"]
+        widgets = {
+            "casus": forms.Textarea(attrs={"rows": 6}),
+            "vraag": forms.Textarea(attrs={"rows": 3}),
+            "eigen_aanpak": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class OvernemenFormulier(forms.Form):
+    """What the trainer adds when adopting a draft: the model answer and the criteria."""
+
+    titel = forms.CharField(label=_("Titel van de oefening"), max_length=255)
+    casus_profiel = forms.CharField(
+        label=_("Profiel"), max_length=255, validators=[geen_persoonsgegevens]
+    )
+    casus = forms.CharField(
+        label=_("Casus"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        validators=[geen_persoonsgegevens],
+    )
+    vraag = forms.CharField(
+        label=_("Vraag"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[geen_persoonsgegevens],
+    )
+    modelantwoord = forms.CharField(
+        label=_("Modelantwoord"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        validators=[geen_persoonsgegevens],
+        help_text=_(
+            "Laat zien wat een sterk antwoord is en waarom; er kan meer dan één goed zijn."
+        ),
+    )
+    criteria = forms.CharField(
+        label=_("Criteria voor de zelfbeoordeling"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Eén criterium per regel."),
+    )
+
+    def clean_criteria(self):
+        regels = [r.strip() for r in self.cleaned_data["criteria"].splitlines() if r.strip()]
+        if any(len(r) > 200 for r in regels):
+            raise forms.ValidationError(_("Houd elk criterium korter dan 200 tekens."))
+        return regels
+
+
+class TeruggevenFormulier(forms.Form):
+    opmerking = forms.CharField(
+        label=_("Opmerking voor de inbrenger"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wat moet er anders voordat dit een oefening kan worden?"),
+        error_messages={"required": _("Schrijf op wat de inbrenger kan verbeteren.")},
     )

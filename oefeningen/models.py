@@ -14,7 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms.privacy import controleer_tekst
+from cms.privacy import controleer_tekst, geen_persoonsgegevens
 from cms.rollen import TRAINER, heeft_rol
 from oefeningen.blocks import EINDE, StappenBlock
 
@@ -362,3 +362,77 @@ class LeermoduleToewijzing(Orderable):
         constraints = [
             models.UniqueConstraint(fields=["module", "team"], name="leermodule_team_eenmaal")
         ]
+
+
+class Oefeningconcept(models.Model):
+    """A consulent's anonymised case from practice, offered as a draft oefening.
+
+    A trainer adopts it into a real OefeningPage or returns it with a comment; a returned
+    draft can be changed and offered again. Staff found generic exercises artificial
+    (seeds/000 L1469-L1477): this is how their own practice gets in.
+    """
+
+    class Status(models.TextChoices):
+        INGEDIEND = "ingediend", _("ingediend, wacht op een trainer")
+        TERUGGEGEVEN = "teruggegeven", _("teruggegeven met opmerking")
+        OVERGENOMEN = "overgenomen", _("overgenomen als oefening")
+
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingebracht door"),
+        on_delete=models.CASCADE,
+        related_name="oefeningconcepten",
+    )
+    titel = models.CharField(_("titel"), max_length=150, validators=[geen_persoonsgegevens])
+    casus_profiel = models.CharField(
+        _("profiel"),
+        max_length=255,
+        validators=[geen_persoonsgegevens],
+        help_text=_(
+            "Anoniem, bijv. 'vrouw van 34, twee kinderen, wil werken maar heeft geen opvang'."
+        ),
+    )
+    casus = models.TextField(
+        _("de casus"),
+        validators=[geen_persoonsgegevens],
+        help_text=_("Anoniem: geen naam, BSN, adres, telefoonnummer of geboortedatum."),
+    )
+    vraag = models.TextField(
+        _("de vraag aan wie de oefening maakt"), validators=[geen_persoonsgegevens]
+    )
+    eigen_aanpak = models.TextField(
+        _("wat ik deed en wat ik ervan leerde"),
+        blank=True,
+        validators=[geen_persoonsgegevens],
+        help_text=_("Helpt de trainer bij het modelantwoord."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.INGEDIEND
+    )
+    opmerking = models.TextField(_("opmerking van de trainer"), blank=True)
+    beoordeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trainer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    beoordeeld = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    oefening = models.ForeignKey(
+        OefeningPage,
+        verbose_name=_("oefening"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    ingediend = models.DateTimeField(_("ingediend op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-ingediend", "-pk"]
+        verbose_name = _("concept-oefening")
+        verbose_name_plural = _("concept-oefeningen")
+
+    def __str__(self):
+        return self.titel

@@ -19,6 +19,7 @@ from oefeningen.models import (
     Feedback,
     LeermodulePage,
     LeermoduleToewijzing,
+    Oefeningconcept,
     OefeningPage,
     Poging,
 )
@@ -494,4 +495,21 @@ def wachtende_feedback(user):
         Feedback.objects.filter(antwoord__poging__gebruiker=user, gelezen__isnull=True)
         .select_related("antwoord__poging__oefening")
         .order_by("-gegeven")
+    )
+
+
+# --- Concept-oefeningen ------------------------------------------------------------------------
+
+
+def concepten_van(user):
+    """The author's own drafts with their status and the trainer's comment."""
+    return Oefeningconcept.objects.filter(auteur=user).select_related("oefening", "beoordeeld_door")
+
+
+def concepten_ter_beoordeling():
+    """The trainers' review queue: drafts waiting for a trainer, oldest first."""
+    return (
+        Oefeningconcept.objects.filter(status=Oefeningconcept.Status.INGEDIEND)
+        .select_related("auteur")
+        .order_by("ingediend", "pk")
     )

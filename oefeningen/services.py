@@ -1,15 +1,26 @@
 """Writes of the oefeningen app. Each is atomic; replays are recognised and change nothing."""
 
+import uuid
+
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.activiteiten import Activiteit
 from cms.privacy import controleer_tekst
+from cms.rollen import TRAINER, heeft_rol
 from cms.services import activiteit_vastleggen
-from oefeningen.models import Antwoord, Feedback, LeermodulePage, Poging
+from oefeningen.models import (
+    Antwoord,
+    Feedback,
+    LeermodulePage,
+    Oefeningconcept,
+    OefeningenIndexPage,
+    OefeningPage,
+    Poging,
+)
 from oefeningen.selectors import module_voortgang
 
 
@@ -194,3 +205,131 @@ def leermodules_afronden(*, gebruiker):
             titel=module.title,
         )
     return nieuw
+
+
+# --- Concept-oefeningen: a consulent's own case, adopted or returned by a trainer -------------
+
+CONCEPTVELDEN = ("titel", "casus_profiel", "casus", "vraag", "eigen_aanpak")
+
+
+@transaction.atomic
+def oefeningconcept_indienen(*, auteur, titel, casus_profiel, casus, vraag, eigen_aanpak=""):
+    """Offer an anonymised case from practice to the trainers as a draft oefening."""
+    concept = Oefeningconcept(
+        auteur=auteur,
+        titel=titel,
+        casus_profiel=casus_profiel,
+        casus=casus,
+        vraag=vraag,
+        eigen_aanpak=eigen_aanpak,
+    )
+    concept.full_clean()
+    concept.save()
+    return concept
+
+
+@transaction.atomic
+def oefeningconcept_opnieuw_indienen(*, concept, **velden):
+    """The author changes a returned draft and offers it again; the trainer's comment stays."""
+    concept = Oefeningconcept.objects.select_for_update().get(pk=concept.pk)
+    if concept.status != Oefeningconcept.Status.TERUGGEGEVEN:
+        raise ValidationError(
+            _("Alleen een teruggegeven concept kun je aanpassen en opnieuw indienen.")
+        )
+    for veld in CONCEPTVELDEN:
+        if veld in velden:
+            setattr(concept, veld, velden[veld])
+    concept.status = Oefeningconcept.Status.INGEDIEND
+    concept.ingediend = timezone.now()
+    concept.full_clean()
+    concept.save()
+    return concept
+
+
+def _beoordelen(concept, trainer):
+    if not heeft_rol(trainer, TRAINER):
+        raise PermissionDenied
+    concept = Oefeningconcept.objects.select_for_update().get(pk=concept.pk)
+    if concept.status != Oefeningconcept.Status.INGEDIEND:
+        raise ValidationError(
+            _("Dit concept is al beoordeeld door een andere trainer. Ververs de pagina.")
+        )
+    return concept
+
+
+@transaction.atomic
+def oefeningconcept_teruggeven(*, concept, trainer, opmerking):
+    """Return the draft to its author with a comment on what it needs."""
+    concept = _beoordelen(concept, trainer)
+    if not (opmerking or "").strip():
+        raise ValidationError({"opmerking": _("Schrijf op wat de inbrenger kan verbeteren.")})
+    concept.status = Oefeningconcept.Status.TERUGGEGEVEN
+    concept.opmerking = opmerking
+    concept.beoordeeld_door = trainer
+    concept.beoordeeld = timezone.now()
+    concept.full_clean()
+    concept.save()
+    return concept
+
+
+@transaction.atomic
+def oefeningconcept_overnemen(
+    *, concept, trainer, titel, casus_profiel, casus, vraag, modelantwoord, criteria
+):
+    """Turn the draft into a published oefening: the case, and an open question with a model
+    answer and self-assessment criteria written by the trainer. The trainer can refine it
+    further in the beheer."""
+    concept = _beoordelen(concept, trainer)
+    index = OefeningenIndexPage.objects.first()
+    if index is None:
+        raise ValidationError(_("Er is nog geen oefeningenoverzicht om de oefening in te zetten."))
+    fouten = {}
+    if not [c for c in criteria if c.strip()]:
+        fouten["criteria"] = _("Geef minstens één criterium voor de zelfbeoordeling.")
+    if not modelantwoord.strip():
+        fouten["modelantwoord"] = _("Schrijf een modelantwoord.")
+    for veld, waarde in (("vraag", vraag), ("modelantwoord", modelantwoord)):
+        try:
+            controleer_tekst(waarde)
+        except ValidationError as fout:
+            fouten[veld] = fout
+    if fouten:
+        raise ValidationError(fouten)
+    stap = {
+        "type": "open",
+        "id": str(uuid.uuid4()),
+        "value": {
+            "titel": _("Jouw aanpak"),
+            "sleutel": "",
+            "daarna": "",
+            "vraag": vraag,
+            "modelantwoord": modelantwoord,
+            "rubric": [
+                {"type": "item", "id": str(uuid.uuid4()), "value": c.strip()}
+                for c in criteria
+                if c.strip()
+            ],
+        },
+    }
+    pagina = OefeningPage(
+        title=titel,
+        casus_profiel=casus_profiel,
+        casus=casus,
+        stappen=[stap],
+        debrief=_("Deze oefening komt uit de praktijk van een collega."),
+        owner=trainer,
+    )
+    try:
+        pagina.full_clean(exclude=["path", "depth", "slug", "url_path"])
+    except ValidationError as fout:
+        raise ValidationError(
+            {("titel" if k == "title" else k): v for k, v in fout.message_dict.items()}
+        ) from fout
+    index.add_child(instance=pagina)
+    pagina.save_revision(user=trainer).publish(user=trainer)
+    concept.status = Oefeningconcept.Status.OVERGENOMEN
+    concept.oefening = pagina
+    concept.beoordeeld_door = trainer
+    concept.beoordeeld = timezone.now()
+    concept.save()
+    return concept

@@ -26,4 +26,10 @@ urlpatterns = [
         name="feedback_schrijven",
     ),
     path("oefenen/trainer/oefening/<int:oefening_id>/", views.statistiek, name="statistiek"),
+    path("oefenen/mijn-concepten/", views.mijn_concepten, name="mijn_concepten"),
+    path("oefenen/mijn-concepten/<int:pk>/", views.concept_aanpassen, name="concept_aanpassen"),
+    path("oefenen/trainer/concepten/", views.concepten, name="concepten"),
+    path(
+        "oefenen/trainer/concepten/<int:pk>/", views.concept_beoordelen, name="concept_beoordelen"
+    ),
 ]

@@ -7,12 +7,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cms.invoer import id_uit
+from cms.invoer import fout_bij_velden, id_uit
 from cms.models import Team
 from cms.rollen import TRAINER, heeft_rol
 from oefeningen import selectors, services
-from oefeningen.forms import FORMULIEREN, FeedbackFormulier, ZelfbeoordelingFormulier
-from oefeningen.models import Antwoord, LeermodulePage, OefeningPage
+from oefeningen.forms import (
+    FORMULIEREN,
+    ConceptFormulier,
+    FeedbackFormulier,
+    OvernemenFormulier,
+    TeruggevenFormulier,
+    ZelfbeoordelingFormulier,
+)
+from oefeningen.models import Antwoord, LeermodulePage, Oefeningconcept, OefeningPage
 
 
 def _waar_verder(poging):
@@ -252,4 +259,96 @@ def modules(request):
             if heeft_rol(request.user, TRAINER)
             else [],
         },
+    )
+
+
+# --- Concept-oefeningen: the consulent's own case, the trainers' review queue ----------------
+
+
+def mijn_concepten(request):
+    """The consulent's own drafts: waiting, returned with a comment, or adopted."""
+    return render(
+        request,
+        "oefeningen/mijn_concepten.html",
+        {"concepten": selectors.concepten_van(request.user)},
+    )
+
+
+def concept_aanpassen(request, pk):
+    """Change a returned draft and offer it again. Only its author sees it."""
+    concept = get_object_or_404(Oefeningconcept, pk=pk, auteur=request.user)
+    formulier = ConceptFormulier(request.POST or None, instance=concept)
+    bewerkbaar = concept.status == Oefeningconcept.Status.TERUGGEGEVEN
+    if request.method == "POST" and bewerkbaar and formulier.is_valid():
+        try:
+            services.oefeningconcept_opnieuw_indienen(
+                concept=concept,
+                **{v: formulier.cleaned_data[v] for v in services.CONCEPTVELDEN},
+            )
+        except ValidationError as fout:
+            fout_bij_velden(formulier, fout)
+        else:
+            messages.success(request, _("Je concept is opnieuw ingediend bij de trainers."))
+            return redirect("oefeningen:mijn_concepten")
+    return render(
+        request,
+        "oefeningen/concept_aanpassen.html",
+        {"concept": concept, "form": formulier, "bewerkbaar": bewerkbaar},
+    )
+
+
+def concepten(request):
+    """The trainers' review queue of draft oefeningen from practice."""
+    _alleen_trainer(request)
+    return render(
+        request,
+        "oefeningen/trainer/concepten.html",
+        {"concepten": selectors.concepten_ter_beoordeling()},
+    )
+
+
+def concept_beoordelen(request, pk):
+    """A trainer adopts a draft into a published oefening, or returns it with a comment."""
+    _alleen_trainer(request)
+    concept = get_object_or_404(Oefeningconcept.objects.select_related("auteur"), pk=pk)
+    actie = request.POST.get("actie") if request.method == "POST" else None
+    overnemen = OvernemenFormulier(
+        request.POST if actie == "overnemen" else None,
+        initial={
+            "titel": concept.titel,
+            "casus_profiel": concept.casus_profiel,
+            "casus": concept.casus,
+            "vraag": concept.vraag,
+            "modelantwoord": concept.eigen_aanpak,
+        },
+        prefix="overnemen",
+    )
+    teruggeven = TeruggevenFormulier(
+        request.POST if actie == "teruggeven" else None, prefix="teruggeven"
+    )
+    formulier = {"overnemen": overnemen, "teruggeven": teruggeven}.get(actie)
+    if formulier is not None and formulier.is_valid():
+        try:
+            if actie == "overnemen":
+                concept = services.oefeningconcept_overnemen(
+                    concept=concept, trainer=request.user, **formulier.cleaned_data
+                )
+                messages.success(
+                    request,
+                    _("“%(titel)s” staat nu als oefening tussen de oefeningen.")
+                    % {"titel": concept.oefening.title},
+                )
+            else:
+                services.oefeningconcept_teruggeven(
+                    concept=concept, trainer=request.user, **formulier.cleaned_data
+                )
+                messages.success(request, _("Het concept is teruggegeven met je opmerking."))
+        except ValidationError as fout:
+            fout_bij_velden(formulier, fout)
+        else:
+            return redirect("oefeningen:concepten")
+    return render(
+        request,
+        "oefeningen/trainer/concept_beoordelen.html",
+        {"concept": concept, "overnemen": overnemen, "teruggeven": teruggeven},
     )

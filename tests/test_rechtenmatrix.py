@@ -132,6 +132,17 @@ MATRIX = {
         "/intervisie/actiepunten/{actiepunt}/afronden/",
         POST,
     ),
+    # Koppels: observations for the pair only; trainers and beheerders form pairs.
+    "intervisie/koppels/": ("/intervisie/koppels/", rij()),
+    "intervisie/koppels/nieuw/": (
+        "/intervisie/koppels/nieuw/",
+        rij(ingelogd=403, trainer=200, beheerder=200),
+    ),
+    "intervisie/koppels/<int:pk>/": (
+        "/intervisie/koppels/{koppel}/",
+        rij(ingelogd=404, consulent=200),
+    ),
+    "intervisie/eigen-casus/": ("/intervisie/eigen-casus/", rij()),
     # Oefeningen: attempts are personal; the feedback queue is for trainers.
     "interventieschema/export.<str:formaat>": ("/interventieschema/export.csv", rij()),
     "oefenen/<int:oefening_id>/starten/": ("/oefenen/{oefening}/starten/", POST),
@@ -156,6 +167,16 @@ MATRIX = {
     ),
     "oefenen/trainer/oefening/<int:oefening_id>/": (
         "/oefenen/trainer/oefening/{oefening}/",
+        ALLEEN_TRAINER,
+    ),
+    "oefenen/mijn-concepten/": ("/oefenen/mijn-concepten/", rij()),
+    "oefenen/mijn-concepten/<int:pk>/": (
+        "/oefenen/mijn-concepten/{concept}/",
+        rij(ingelogd=404, consulent=200),
+    ),
+    "oefenen/trainer/concepten/": ("/oefenen/trainer/concepten/", ALLEEN_TRAINER),
+    "oefenen/trainer/concepten/<int:pk>/": (
+        "/oefenen/trainer/concepten/{concept}/",
         ALLEEN_TRAINER,
     ),
     # Wagtail pages and their routes.
@@ -242,8 +263,8 @@ def _objecten():
     from kennisbank.handreiking.models import HandreikingPage, HoofdstukPage
     from kennisbank.models import BeslismomentPage, ImportTaak, InterventiePage
     from leernetwerk.leercyclus.models import Planmodule, Reflectie
-    from leernetwerk.models import Actiepunt, Intervisiesessie, Voornemen
-    from oefeningen.models import Antwoord, LeermodulePage, OefeningPage, Poging
+    from leernetwerk.models import Actiepunt, Intervisiesessie, Koppel, Voornemen
+    from oefeningen.models import Antwoord, LeermodulePage, Oefeningconcept, OefeningPage, Poging
 
     consulent = get_user_model().objects.get(username="demo-consulent")
     sessie = Intervisiesessie.objects.filter(
@@ -270,6 +291,8 @@ def _objecten():
         "hoofdstuk_url": HoofdstukPage.objects.live().first().url,
         "oefening_url": OefeningPage.objects.live().first().url,
         "module_url": LeermodulePage.objects.live().first().url,
+        "koppel": Koppel.objects.get(eerste=consulent).pk,  # with fatima.elamrani
+        "concept": Oefeningconcept.objects.filter(auteur=consulent).first().pk,
         "importtaak": (
             ImportTaak.objects.first() or ImportTaak.objects.create(bestandsnaam="demo.csv")
         ).pk,

@@ -85,6 +85,8 @@ class Feiten:
     laatste_intervisie: dt.datetime | None = None
     intervisie_sessies: int = 0
     intervisie_uren: Decimal = NUL
+    koppelgesprekken: int = 0
+    laatste_koppelgesprek: dt.datetime | None = None
     oefeningen: int = 0
     feedback: int = 0
     hoofdstukken: int = 0
@@ -131,6 +133,9 @@ def feiten_ophalen(gebruiker_ids, periode, nu=None):
             f.laatste_intervisie = rij["laatste"]
             f.intervisie_sessies = rij["n"]
             f.intervisie_uren = rij["uren_periode"] or NUL
+        elif rij["soort"] == S.KOPPELGESPREK:
+            f.laatste_koppelgesprek = rij["laatste"]
+            f.koppelgesprekken = rij["n"]
         elif rij["soort"] in _TELLERS:
             setattr(f, _TELLERS[rij["soort"]], rij["n"])
     for pk, app, model, obj, moment in Activiteit.objects.filter(
@@ -324,6 +329,11 @@ class Lidrij:
         return timezone.localtime(la).date() if la else None
 
     @property
+    def laatste_koppel_datum(self):
+        laatste = self.feiten.laatste_koppelgesprek
+        return timezone.localtime(laatste).date() if laatste else None
+
+    @property
     def modules_tekst(self):
         """'1 van 2', followed by the item progress of each leermodule in the plan."""
         tekst = _("%(af)d van %(totaal)d") % {"af": self.modules_af, "totaal": len(self.toestand)}
@@ -342,6 +352,8 @@ class Lidrij:
             self.laatste_datum,
             f.intervisie_sessies,
             f.intervisie_uren,
+            f.koppelgesprekken,
+            self.laatste_koppel_datum,
             self.modules_tekst,
             f.oefeningen,
             f.feedback,
@@ -361,6 +373,8 @@ KOLOMMEN = [
     gettext_lazy("Laatste activiteit"),
     gettext_lazy("Intervisie (bijeenkomsten)"),
     gettext_lazy("Intervisie-uren"),
+    gettext_lazy("Koppelgesprekken"),
+    gettext_lazy("Laatste koppelgesprek"),
     gettext_lazy("Modules afgerond"),
     gettext_lazy("Oefeningen afgerond"),
     gettext_lazy("Feedback ontvangen"),
@@ -394,6 +408,7 @@ class Teamoverzicht:
     def totaal_waarden(self):
         rijen = self.leden
         data = [r.laatste_datum for r in rijen if r.laatste_datum]
+        koppeldata = [r.laatste_koppel_datum for r in rijen if r.laatste_koppel_datum]
         per_status = {code: sum(1 for r in rijen if r.status.code == code) for code in _STATUSSEN}
         return [
             ngettext("Team totaal (%(n)d lid)", "Team totaal (%(n)d leden)", len(rijen))
@@ -401,6 +416,8 @@ class Teamoverzicht:
             max(data) if data else None,
             sum(r.feiten.intervisie_sessies for r in rijen),
             sum((r.feiten.intervisie_uren for r in rijen), NUL),
+            sum(r.feiten.koppelgesprekken for r in rijen),
+            max(koppeldata) if koppeldata else None,
             _("%(af)d van %(totaal)d")
             % {
                 "af": sum(r.modules_af for r in rijen),

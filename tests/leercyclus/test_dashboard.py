@@ -86,22 +86,22 @@ def test_dashboard_numbers_equal_the_hand_computed_team(client_als, testteam):
     rijen = tabel_uit_html(response.content.decode(), "dashboard")
     kop, anna, bert, carla, totaal = rijen
     assert kop[0] == "Naam" and kop[-1] == "Status"
-    # naam, laatste, sessies, uren, modules, oefeningen, feedback, hoofdstukken, voornemens,
-    # jaaruren, status
+    # naam, laatste, sessies, uren, koppelgesprekken, laatste koppelgesprek, modules,
+    # oefeningen, feedback, hoofdstukken, voornemens, jaaruren, status
     assert anna[0] == "Anna Aalders"
-    assert anna[2:9] == ["2", "3,5", "1 van 2", "2", "1", "1", "1"]
-    assert anna[9] == _jaaruren((3, 2), (31, 1.5), (90, 2), (0, 1))
-    assert anna[10] == "op schema"
-    assert bert[2:9] == ["1", "2", "0 van 2", "0", "0", "1", "0"]
-    assert bert[10] == (
+    assert anna[2:11] == ["2", "3,5", "0", "–", "1 van 2", "2", "1", "1", "1"]
+    assert anna[11] == _jaaruren((3, 2), (31, 1.5), (90, 2), (0, 1))
+    assert anna[12] == "op schema"
+    assert bert[2:11] == ["1", "2", "0", "–", "0 van 2", "0", "0", "1", "0"]
+    assert bert[12] == (
         "achter: geen intervisie sinds 6 weken (plan: elke 4); module “Basis” te laat"
     )
     assert carla[1] == f"{timezone.localtime(timezone.now() - dt.timedelta(50)):%d-%m-%Y}"
-    assert carla[2:9] == ["0", "0", "0 van 2", "0", "0", "1", "0"]
-    assert carla[10] == "geen activiteit sinds 7 weken"
+    assert carla[2:11] == ["0", "0", "0", "–", "0 van 2", "0", "0", "1", "0"]
+    assert carla[12] == "geen activiteit sinds 7 weken"
     assert totaal[0] == "Team totaal (3 leden)"
-    assert totaal[2:9] == ["3", "5,5", "1 van 6", "2", "1", "3", "1"]
-    assert totaal[10] == "1 op schema · 1 achter · 1 stil"
+    assert totaal[2:11] == ["3", "5,5", "0", "–", "1 van 6", "2", "1", "3", "1"]
+    assert totaal[12] == "1 op schema · 1 achter · 1 stil"
 
 
 def test_alerts_name_stalled_member_missed_intervisie_and_late_module(client_als, testteam):
@@ -136,8 +136,8 @@ def test_period_filter_changes_counts_and_status_date(client_als, testteam):
         "/team/testteam/", {"van": f"{eerder - dt.timedelta(30):%Y-%m-%d}", "tot": f"{eerder}"}
     )
     rijen = tabel_uit_html(response.content.decode(), "dashboard")
-    assert rijen[3][10] != "geen activiteit sinds 7 weken"
-    assert rijen[1][7] == "0"
+    assert rijen[3][12] != "geen activiteit sinds 7 weken"
+    assert rijen[1][9] == "0"
 
 
 def test_invalid_period_explains_at_the_field_and_falls_back(client_als, testteam):

@@ -100,7 +100,7 @@ def test_dashboard_and_mijn_leercyclus_show_leermodule_progress(
 
     def modules_kolom():
         html = client_als("demo-teamchef").get("/team/jongeren-noordwaarde/").content.decode()
-        return {r[0]: r[4] for r in tabel_uit_html(html, "dashboard")[1:-1]}
+        return {r[0]: r[6] for r in tabel_uit_html(html, "dashboard")[1:-1]}
 
     kolom = modules_kolom()
     assert kolom["Sanne de Vries"] == "0 van 1; Zelfsturing verkennen: 3 van 4 onderdelen"
