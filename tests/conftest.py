@@ -69,20 +69,20 @@ EIGEN_APPS = {
 
 def migratiedata_herstellen():
     """Recreate what migrations put in the database: Wagtail's root page and collection, then
-    every RunPython step of our own apps in dependency order, then the roles (post_migrate).
+    every RunPython step of our own apps in dependency order, then post_migrate again (roles,
+    and page rights such as trainers publishing below the oefeningen index, need the pages).
 
     Transactional tests (browser, live server) flush the database afterwards, data migrations
     included; the tests after them need that data back exactly as a fresh install has it.
     """
     from django.apps import apps
     from django.conf import settings
+    from django.core.management.sql import emit_post_migrate_signal
     from django.db import connection
     from django.db.migrations.loader import MigrationLoader
     from django.db.migrations.operations import RunPython
     from django.utils.translation import get_supported_language_variant
     from wagtail.models import Collection, Locale, Page
-
-    from cms.rollen import rollen_inrichten
 
     if Page.get_first_root_node() is None:
         taal = get_supported_language_variant(settings.LANGUAGE_CODE)
@@ -100,7 +100,7 @@ def migratiedata_herstellen():
             for operatie in loader.graph.nodes[sleutel].operations:
                 if isinstance(operatie, RunPython):
                     operatie.code(apps, None)
-    rollen_inrichten()
+    emit_post_migrate_signal(0, False, connection.alias)
 
 
 def _transactioneel(item):
