@@ -976,12 +976,14 @@ def oefeningen_gegevens(interventies):
                 "title": "Een vaag doel herschrijven",
                 "casus_profiel": "Vrouw van 38, drie jaar bijstand, werkte in de schoonmaak",
                 "casus": (
-                    "In het plangesprek zegt ze: “Ik wil gewoon weer werk, ik doe echt mijn "
-                    "best.” Vroeger regelde een uitzendbureau alles voor haar; een "
+                    "Bij het bijstellen van haar plan zegt ze: “Ik wil gewoon weer werk, ik doe "
+                    "echt mijn best.” Vroeger regelde een uitzendbureau alles voor haar; een "
                     "sollicitatiebrief heeft ze nooit zelf geschreven. Ze wordt zichtbaar "
                     "zenuwachtig als je over aantallen begint."
                 ),
-                "fases": ["plangesprek", "besluitvorming"],
+                # Three years in: her plan is reworked in the verloop (the plangesprek after a
+                # zoekperiode belongs to the route for jongeren under 27).
+                "fases": ["verloop", "besluitvorming"],
                 "doelgroepen": [],
                 "klanttypen": ["co-producent"],
                 "technieken": ["open-vragen", "samenvatten"],
