@@ -269,10 +269,11 @@ class Opslag:
                 if zoeker is None:
                     zoeker = self.open(pad).searcher()
                 elif not zoeker.up_to_date():
-                    # whoosh cannot refresh the reader of an empty index (it has no segments
-                    # to reuse) and never counts it as up to date: open a new one, it is cheap.
-                    leeg = zoeker.reader().segments() is None
-                    zoeker = self.open(pad).searcher() if leeg else zoeker.refresh()
+                    # A new searcher, never whoosh's refresh(): that reuses the reader of each
+                    # segment it knew by segment id alone, with the deletions of that moment,
+                    # so a document updated since (deleted and added again) was found twice,
+                    # under its old words too. Opening the segments again is cheap.
+                    zoeker = self.open(pad).searcher()
                 _zoekers[sleutel] = zoeker
                 return zoeker, sleutel
             except Exception as fout:  # whoosh raises many kinds on damaged files
