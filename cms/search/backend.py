@@ -513,6 +513,16 @@ class WhooshRebuilder:
 _velden_per_model = {}
 
 
+def _boosts(model):
+    """{whoosh field: boost} of the SearchFields of `model` and its indexed subclasses."""
+    boosts = {}
+    for m in get_indexed_models():
+        if issubclass(m, model):
+            for naam, boost in tekstvelden(m):
+                boosts[naam] = max(boost, boosts.get(naam, 0))
+    return boosts
+
+
 class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     DEFAULT_OPERATOR = "and"
     HANDLES_ORDER_BY_EXPRESSIONS = True
@@ -545,13 +555,19 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
                 }
             )
             return [(n, 1.0) for n in sorted(namen)]
-        boosts = {}
-        for m in get_indexed_models():
-            if issubclass(m, model):
-                for naam, boost in tekstvelden(m):
-                    boosts[naam] = max(boost, boosts.get(naam, 0))
+        boosts = _boosts(model)
         if self.fields:
             return [("f_" + f, boosts.get("f_" + f, 1.0)) for f in self.fields]
+        wortel = get_model_root(model)
+        if wortel is not model:
+            alle = _boosts(wortel)
+            if all(alle.get(naam) == boost for naam, boost in boosts.items()):
+                # The fields of the whole index, when they weigh this model's fields the same:
+                # the other models' fields are empty in this model's documents and BM25F
+                # scores each field apart, so every score stays the same, and site search
+                # asks the index one query for all its types (interventies, beslismomenten,
+                # ...), which rangschikking scores once.
+                boosts = alle
         if self.soortwoorden:
             boosts["f_" + SOORTVELD] = 0.3
         return sorted(boosts.items())
