@@ -32,6 +32,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from modelsearch.backends import get_search_backend
 from modelsearch.index import RelatedFields
+from modelsearch.query import And, Phrase, PlainText
 
 from cms.search import nederlands, rangschikking
 from cms.search.registry import zoekbare_typen
@@ -90,6 +91,8 @@ class Zoekuitkomst:
     genegeerd: list  # filter names whose value is unknown
     verbeterd: str | None = None  # the corrected query whose results are shown instead
     deels: object = None  # a Deelresultaat when the results have only some of the words
+    # Quoted phrases no result (that this user may see) has; the results are for the words.
+    zinnen_niet_gevonden: list = field(default_factory=list)
 
 
 # From this many hits on, the links of all objects are read and filtered here.
@@ -397,6 +400,24 @@ def inhoudswoorden(zoekterm):
     return [m.group() for m in _vraag(zoekterm) if nederlands.stammen_van_woord(m.group())]
 
 
+def _zinnen(zoekterm):
+    """(quoted phrases of two or more words that count, the query that needs them and the
+    other words); ([], None) without such a phrase: one quoted word is just a word."""
+    delen = zoekterm.split('"')
+    zinnen, los = [], []
+    for i, deel in enumerate(delen):
+        # Odd parts are inside quotes; a last, unclosed quote is a phrase up to the end.
+        if i % 2 and len(inhoudswoorden(deel)) > 1:
+            zinnen.append(" ".join(deel.split()))
+        else:
+            los.append(deel)
+    if not zinnen:
+        return [], None
+    rest = " ".join(inhoudswoorden(" ".join(los)))
+    vraag = [Phrase(z) for z in zinnen] + ([PlainText(rest, operator="and")] if rest else [])
+    return zinnen, vraag[0] if len(vraag) == 1 else And(vraag)
+
+
 def _zoeken_in_typen(typen, gebruiker, zoekvraag, operator="and"):
     treffers, waarden = [], {}
     for zoektype in typen:
@@ -491,7 +512,11 @@ def _zoeken(gebruiker, zoekterm, filters, pagina, per_pagina, exact):
     typen = zoekbare_typen()
     woorden = inhoudswoorden(zoekterm)
     zoekvraag = " ".join(woorden) or zoekterm
-    treffers = _zoeken_in_typen(typen, gebruiker, zoekvraag) if zoekterm else []
+    zinnen, zinvraag = _zinnen(zoekterm)
+    treffers = _zoeken_in_typen(typen, gebruiker, zinvraag) if zinnen else []
+    zinnen_niet_gevonden = [] if treffers else zinnen
+    if zoekterm and not treffers:  # no quoted phrase, or none found: the words
+        treffers = _zoeken_in_typen(typen, gebruiker, zoekvraag)
     verbeterd = suggestie = deel = None
     if zoekterm and not treffers and woorden:
         deel_treffers, deel = [], None
@@ -540,6 +565,7 @@ def _zoeken(gebruiker, zoekterm, filters, pagina, per_pagina, exact):
         genegeerd=genegeerd,
         verbeterd=verbeterd,
         deels=deel,
+        zinnen_niet_gevonden=zinnen_niet_gevonden,
     )
 
 
