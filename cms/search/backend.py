@@ -364,11 +364,12 @@ def modelfilter(zoeker, sleutel, model):
 
 
 def pk_kolom(zoeker, sleutel):
-    """docnum -> pk, read once per searcher generation."""
+    """docnum -> pk (as stored, a string), read once per searcher generation: a list, since
+    thousands of hits are looked up per search."""
     with _slot:
         bewaard = _kolommen.get(sleutel)
         if not bewaard or bewaard[0] is not zoeker:
-            bewaard = (zoeker, zoeker.reader().column_reader("pk"))
+            bewaard = (zoeker, list(zoeker.reader().column_reader("pk")))
             _kolommen[sleutel] = bewaard
         return bewaard[1]
 

@@ -196,7 +196,10 @@ def _facetten(treffers, filters, typen):
     rijen = [((t.zoektype.slug,), t.doelgroep_waarden, t.fase_waarden) for t in treffers]
     for i, naam in enumerate(FACETTEN):
         andere = [(FACETTEN.index(n), w) for n, w in filters.items() if w and n != naam]
-        gekozen = (r[i] for r in rijen if all(_heeft(r[j], w) for j, w in andere))
+        if andere:
+            gekozen = (r[i] for r in rijen if all(_heeft(r[j], w) for j, w in andere))
+        else:
+            gekozen = (r[i] for r in rijen)
         tellingen = Counter(chain.from_iterable(gekozen))
         waarden = [
             (w, aantal) if naam == "type" else (w[2], aantal, w[1])
