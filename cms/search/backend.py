@@ -269,10 +269,11 @@ class Opslag:
                 if zoeker is None:
                     zoeker = self.open(pad).searcher()
                 elif not zoeker.up_to_date():
-                    # whoosh cannot refresh the reader of an empty index (it has no segments
-                    # to reuse) and never counts it as up to date: open a new one, it is cheap.
-                    leeg = zoeker.reader().segments() is None
-                    zoeker = self.open(pad).searcher() if leeg else zoeker.refresh()
+                    # A new searcher, never whoosh's refresh(): that reuses the reader of each
+                    # segment it knew by segment id alone, with the deletions of that moment,
+                    # so a document updated since (deleted and added again) was found twice,
+                    # under its old words too. Opening the segments again is cheap.
+                    zoeker = self.open(pad).searcher()
                 _zoekers[sleutel] = zoeker
                 return zoeker, sleutel
             except Exception as fout:  # whoosh raises many kinds on damaged files
@@ -363,11 +364,12 @@ def modelfilter(zoeker, sleutel, model):
 
 
 def pk_kolom(zoeker, sleutel):
-    """docnum -> pk, read once per searcher generation."""
+    """docnum -> pk (as stored, a string), read once per searcher generation: a list, since
+    thousands of hits are looked up per search."""
     with _slot:
         bewaard = _kolommen.get(sleutel)
         if not bewaard or bewaard[0] is not zoeker:
-            bewaard = (zoeker, zoeker.reader().column_reader("pk"))
+            bewaard = (zoeker, list(zoeker.reader().column_reader("pk")))
             _kolommen[sleutel] = bewaard
         return bewaard[1]
 
@@ -512,6 +514,16 @@ class WhooshRebuilder:
 _velden_per_model = {}
 
 
+def _boosts(model):
+    """{whoosh field: boost} of the SearchFields of `model` and its indexed subclasses."""
+    boosts = {}
+    for m in get_indexed_models():
+        if issubclass(m, model):
+            for naam, boost in tekstvelden(m):
+                boosts[naam] = max(boost, boosts.get(naam, 0))
+    return boosts
+
+
 class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     DEFAULT_OPERATOR = "and"
     HANDLES_ORDER_BY_EXPRESSIONS = True
@@ -544,13 +556,19 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
                 }
             )
             return [(n, 1.0) for n in sorted(namen)]
-        boosts = {}
-        for m in get_indexed_models():
-            if issubclass(m, model):
-                for naam, boost in tekstvelden(m):
-                    boosts[naam] = max(boost, boosts.get(naam, 0))
+        boosts = _boosts(model)
         if self.fields:
             return [("f_" + f, boosts.get("f_" + f, 1.0)) for f in self.fields]
+        wortel = get_model_root(model)
+        if wortel is not model:
+            alle = _boosts(wortel)
+            if all(alle.get(naam) == boost for naam, boost in boosts.items()):
+                # The fields of the whole index, when they weigh this model's fields the same:
+                # the other models' fields are empty in this model's documents and BM25F
+                # scores each field apart, so every score stays the same, and site search
+                # asks the index one query for all its types (interventies, beslismomenten,
+                # ...), which rangschikking scores once.
+                boosts = alle
         if self.soortwoorden:
             boosts["f_" + SOORTVELD] = 0.3
         return sorted(boosts.items())

@@ -39,6 +39,11 @@ def index_teksten(texts):
     return uit
 
 
+def autocomplete_tekst(tekst):
+    """The words of `tekst` folded and joined ('Re-integratie' -> 'reintegratie')."""
+    return " ".join(w for w in (nederlands.samenvoegen(w) for w in nederlands.woorden(tekst)) if w)
+
+
 class NederlandsObjectIndexer(pg.ObjectIndexer):
     """modelsearch's indexer; for our backend, the texts go through the Dutch analysis first.
 
@@ -47,8 +52,14 @@ class NederlandsObjectIndexer(pg.ObjectIndexer):
     """
 
     def as_vector(self, texts, for_autocomplete=False):
-        if not for_autocomplete and self.config == getattr(self, "_nederlands_config", None):
-            texts = index_teksten(texts)
+        if getattr(self, "_nederlands_config", None) is not None:
+            if for_autocomplete:
+                # Folded, hyphens and apostrophes joined, as the query's prefixes are made
+                # (nederlands.autocomplete_termen): "reint" finds "Re-integratie", "client"
+                # finds "Cliëntenraad", as on whoosh.
+                texts = [(autocomplete_tekst(t), w) for t, w in texts]
+            elif self.config == self._nederlands_config:
+                texts = index_teksten(texts)
         return super().as_vector(texts, for_autocomplete)
 
     def __init__(self, obj, backend):
@@ -135,8 +146,24 @@ class NederlandseQueryCompiler(pg.PostgresSearchQueryCompiler):
         return [(zw.stam,), zw.delen, zw.bepaling, zw.koppeldelen]
 
 
+class NederlandseAutocompleteCompiler(pg.PostgresAutocompleteQueryCompiler):
+    def build_tsquery_content(self, query, config=None, invert=False):
+        if isinstance(query, PlainText):
+            # Every word a prefix of an indexed word, folded and joined like the index.
+            termen = nederlands.autocomplete_termen(query.query_string)
+            if not termen:
+                return None
+            lexemen = [Lexeme(t, invert=invert, prefix=True) for t in termen]
+            en = (query.operator == "and") != invert
+            return SearchQuery(
+                _en(lexemen) if en else _of(lexemen), search_type="raw", config=config
+            )
+        return super().build_tsquery_content(query, config=config, invert=invert)
+
+
 class NederlandsePostgresBackend(pg.PostgresSearchBackend):
     query_compiler_class = NederlandseQueryCompiler
+    autocomplete_query_compiler_class = NederlandseAutocompleteCompiler
     nederlands = True
 
     def __init__(self, params):

@@ -11,16 +11,39 @@ Queries with other parts (phrases, fuzzy terms, ``Not``, ``Every``) or another w
 model are not handled: :func:`beste` returns None and whoosh's collector answers.
 """
 
+import contextvars
 import heapq
-import weakref
+import threading
+from collections import OrderedDict
+from contextlib import contextmanager
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.scoring import BM25F
 
-# segment reader -> {field: [field length per document number]}; segments never change, so
-# this survives the searcher refreshes after each save (whoosh reuses unchanged segments).
-_lengtes = weakref.WeakKeyDictionary()
+# segment id -> {field: [field length per document number]}. A segment's documents and their
+# lengths never change (a deletion only marks them), so this survives the new searcher
+# opened after each save; segment ids are random per segment, so they never collide.
+_lengtes = OrderedDict()
+_MAX_SEGMENTEN = 256
+_slot = threading.Lock()
+# Inside `scores_delen()`: (searcher, query) -> {docnum: score}. Site search asks the page
+# index the same query once per page type (interventies, beslismomenten, ...), each with its
+# own filter; the scores are those of the whole index, so they are computed once per search.
+_gedeeld = contextvars.ContextVar("rangschikking_gedeeld", default=None)
+
+
+@contextmanager
+def scores_delen():
+    """Compute the scores of one query on one searcher once in this block (one search)."""
+    if _gedeeld.get() is not None:
+        yield
+        return
+    token = _gedeeld.set({})
+    try:
+        yield
+    finally:
+        _gedeeld.reset(token)
 
 
 class NietOndersteund(Exception):
@@ -28,8 +51,14 @@ class NietOndersteund(Exception):
 
 
 def _lengtes_van(reader, veld):
-    per_veld = _lengtes.setdefault(reader, {})
-    lijst = per_veld.get(veld)
+    sleutel = reader.segment().segment_id()
+    with _slot:
+        per_veld = _lengtes.get(sleutel)
+        if per_veld is None:
+            per_veld = _lengtes[sleutel] = {}
+            while len(_lengtes) > _MAX_SEGMENTEN:
+                _lengtes.popitem(last=False)
+        lijst = per_veld.get(veld)
     if lijst is None:
         lengte = reader.doc_field_length
         lijst = [lengte(d, veld, 1) for d in range(reader.doc_count_all())]
@@ -144,12 +173,27 @@ def _postings(m):
             m.next()
 
 
-def beste(zoeker, q, limiet=None, toegestaan=None):
-    """[(score, docnum)] best first (ties: lowest docnum), like whoosh's ``top_n``; None if
-    this module does not score `q`."""
+def alle_scores(zoeker, q):
+    """{docnum: score} of every document `q` matches (shared, do not change it); None if this
+    module does not score `q`."""
+    gedeeld = _gedeeld.get()
+    sleutel = (id(zoeker), q)
+    if gedeeld is not None and sleutel in gedeeld and gedeeld[sleutel][0] is zoeker:
+        return gedeeld[sleutel][1]
     try:
         scores = _Scorer(zoeker).scores(q)
     except NietOndersteund:
+        return None
+    if gedeeld is not None:
+        gedeeld[sleutel] = (zoeker, scores)
+    return scores
+
+
+def beste(zoeker, q, limiet=None, toegestaan=None):
+    """[(score, docnum)] best first (ties: lowest docnum), like whoosh's ``top_n``; None if
+    this module does not score `q`."""
+    scores = alle_scores(zoeker, q)
+    if scores is None:
         return None
     paren = (
         ((-s, d) for d, s in scores.items() if d in toegestaan)

@@ -50,6 +50,8 @@ def api_zoeken(request):
             # The results are those of this corrected query (the typed one found nothing).
             "verbeterd": uitkomst.verbeterd,
             # No result has every word: which words the results have, and which none has.
+            # Quoted phrases no result has: the results are for the words apart.
+            "zinnen_niet_gevonden": uitkomst.zinnen_niet_gevonden,
             "deels": (
                 {
                     "gebruikt": uitkomst.deels.gebruikt,

@@ -48,3 +48,41 @@ def test_an_import_is_queued_by_the_upload_and_run_by_the_worker(
         "Interventie 2",
         "Interventie 3",
     ]
+
+
+def test_an_import_by_the_worker_updates_the_search_index_for_new_and_changed_rows(
+    client_als, schema, settings, monkeypatch
+):
+    """What the worker writes in bulk is what search finds: the changed interventie no longer
+    under its old words, the new one and the changed one under their new words."""
+    from tests.search.conftest import _backend_instellen
+
+    _backend_instellen("whoosh", settings)
+    settings.TASKS = WACHTRIJ
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    client = client_als("demo-kennisbeheerder")
+
+    def via_worker(rijen):
+        bestand = io.BytesIO(als_csv(rijen))
+        bestand.name = "interventies.csv"
+        client.post("/interventieschema/importeren/", {"bestand": bestand})
+        call_command(
+            "db_worker", "--backend", "achtergrond", "--batch", "--no-startup-delay", "-v0"
+        )
+
+    def titels(q):
+        return [r["titel"] for r in client.get("/api/zoeken/", {"q": q}).json()["resultaten"]]
+
+    via_worker([rij(1, samenvatting="Werken met een krachtenkaart."), rij(2)])
+    assert titels("krachtenkaart") == ["Interventie 1"]
+    via_worker(
+        [
+            rij(1, titel="Netwerkcirkel", samenvatting="Werken met een netwerkcirkel."),
+            rij(3, titel="Budgetplanner", samenvatting="Een budgetplanner voor de maand."),
+        ]
+    )
+    assert titels("krachtenkaart") == []
+    assert titels("netwerkcirkel") == ["Netwerkcirkel"]
+    assert titels("budgetplanner") == ["Budgetplanner"]

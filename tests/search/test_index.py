@@ -130,3 +130,16 @@ def test_bulk_load_without_index_leaves_the_build_to_update_index(
 
     call_command("update_index", verbosity=0)
     assert titels(client_als("demo-consulent"), "fietsen") == ["Fietsles"]
+
+
+def test_a_changed_page_is_found_only_under_its_new_words(
+    client_als, whoosh, interventies, zoektypen
+):
+    """Search between two saves must not leave the old text findable (a stale segment reader)."""
+    client = client_als("demo-consulent")
+    pagina = interventies["Taalmaatje"]
+    assert titels(client, "vrijwilliger") == ["Taalmaatje"]
+    pagina.samenvatting = "Een buddy oefent wekelijks Nederlands met statushouders."
+    pagina.save()
+    assert titels(client, "vrijwilliger") == []
+    assert titels(client, "buddy") == ["Taalmaatje"]

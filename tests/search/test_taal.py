@@ -28,6 +28,8 @@ TEKSTEN = [
     ("Rond de Participatiewet", "Wat de Participatiewet vraagt van inwoners."),
     ("Het loket van het UWV", "Uitvoeringsinstituut Werknemersverzekeringen: wat doet het?"),
     ("Na de Werkloosheidswet", "Als de Werkloosheidswet afloopt."),
+    ("Re-integratie na ziekte", "Stap voor stap terug, met vaste begeleiding op de werkvloer."),
+    ("Cliëntenraad", "De begeleiding is geregeld, met een vaste contactpersoon."),
 ]
 
 
@@ -123,3 +125,40 @@ def test_a_kennisbeheerder_edits_a_synonym_in_the_admin_and_search_follows(clien
     response = client.post(f"/beheer/snippets/zoeken/synoniem/delete/{synoniem.pk}/")
     assert response.status_code == 302
     assert "Contactfrequentie" not in gevonden("belritme")
+
+
+@pytest.mark.parametrize(
+    ("getypt", "titel"),
+    [
+        ("reintegr", "Re-integratie na ziekte"),
+        ("reïntegr", "Re-integratie na ziekte"),
+        ("re-integr", "Re-integratie na ziekte"),
+        ("client", "Cliëntenraad"),
+        ("cliënt", "Cliëntenraad"),
+        ("CLIENTENR", "Cliëntenraad"),
+    ],
+)
+def test_autocomplete_folds_accents_and_hyphens(teksten, getypt, titel):
+    assert [p.title for p in InterventiePage.objects.live().autocomplete(getypt)] == [titel]
+
+
+def test_a_quoted_phrase_finds_the_words_together_only(teksten, client_als, zoektypen):
+    """ "vaste begeleiding" in quotes: the page whose text has it, not the one that has both
+    words apart; without quotes, both."""
+    client = client_als("demo-consulent")
+
+    def titels(q):
+        return [r["titel"] for r in client.get("/api/zoeken/", {"q": q}).json()["resultaten"]]
+
+    beide = {"Re-integratie na ziekte", "Cliëntenraad", "Werkervaringsplek bij de gemeente"}
+    assert beide <= set(titels("vaste begeleiding"))
+    assert set(titels('"vaste begeleiding"')) == {
+        "Re-integratie na ziekte",
+        "Werkervaringsplek bij de gemeente",
+    }
+    assert titels('"vaste begeleiding" werkvloer') == ["Re-integratie na ziekte"]
+    # A phrase no text has: the words apart, and the page says so.
+    response = client.get("/zoeken/", {"q": '"begeleiding vaste"'})
+    assert response.context["uitkomst"].zinnen_niet_gevonden == ["begeleiding vaste"]
+    assert "Geen resultaat met precies" in response.content.decode()
+    assert len(response.context["uitkomst"].pagina.object_list) == 3

@@ -124,8 +124,10 @@ def test_pagination_splits_results_over_pages(client_als, zoekbackend, schema, z
 
 @pytest.mark.parametrize("aantal", [2, 25])
 def test_page_query_count_does_not_grow_with_results(
-    client_als, zoekbackend, schema, zoektypen, django_assert_max_num_queries, aantal
+    client_als, zoekbackend, schema, zoektypen, django_assert_max_num_queries, aantal, monkeypatch
 ):
+    # 25 hits take the path of thousands (whole link tables read, filtered here).
+    monkeypatch.setattr(selectors, "VEEL_TREFFERS", 10)
     for i in range(aantal):
         interventie_maken(
             schema,
