@@ -41,6 +41,7 @@ def rij(**codes):
 ALLEEN_TEAMCHEF = rij(ingelogd=404, teamchef=200)
 ALLEEN_TRAINER = rij(ingelogd=403, trainer=200)
 POST = rij(ingelogd=405)
+VOORSTELLEN = rij(teamchef=403, teamchef_ander=403, beheerder=403)
 
 # route (as in the URL conf, or "PageModel:route") -> (path template, expected codes)
 MATRIX = {
@@ -196,6 +197,16 @@ MATRIX = {
         "/interventieschema/importeren/{importtaak}/voortgang/",
         rij(ingelogd=403, kennisbeheerder=200),
     ),
+    # Proposals: who works with the schema proposes; a teamchef sees participation, not this.
+    "InterventieschemaPage:voorstellen/": ("/interventieschema/voorstellen/", VOORSTELLEN),
+    "InterventieschemaPage:voorstellen/nieuw/": (
+        "/interventieschema/voorstellen/nieuw/",
+        VOORSTELLEN,
+    ),
+    "InterventieschemaPage:voorstellen/wijziging/<int:pk>/": (
+        "/interventieschema/voorstellen/wijziging/{interventie}/",
+        VOORSTELLEN,
+    ),
     "InterventiePage": ("{interventie_url}", rij()),
     "BeslismomentPage": ("{beslismoment_url}", rij()),
     "HandreikingIndexPage": ("/handreiking/", rij()),
@@ -285,6 +296,7 @@ def _objecten():
         "stap": poging.huidige_stap or poging.antwoorden.first().stap_id,
         "antwoord": Antwoord.objects.filter(feedback_gevraagd__isnull=False).first().pk,
         "oefening": poging.oefening.pk,
+        "interventie": InterventiePage.objects.live().first().pk,
         "interventie_url": InterventiePage.objects.live().first().url,
         "beslismoment_url": BeslismomentPage.objects.live().first().url,
         "boek_url": HandreikingPage.objects.live().first().url,

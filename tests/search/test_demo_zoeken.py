@@ -30,9 +30,10 @@ def test_demo_queries_find_the_expected_items_in_the_top_five(zoek):
     titels = [r["titel"] for r in zoek("MI")]
     assert "Motiverende gespreksvoering" in titels, "MI is the abbreviation of the method"
 
-    top = zoek("clienten")
-    gemarkeerd = [r for r in top if "<mark>cliënt" in r["fragment"]]
-    assert len(gemarkeerd) >= 2, "accent folding: clienten finds and marks cliënt(en)"
+    # The demo says klant (one term per concept); financiën keeps its diaeresis.
+    top = zoek("financien")
+    gemarkeerd = [r for r in top if "<mark>financiën</mark>" in r["fragment"]]
+    assert len(gemarkeerd) >= 2, "accent folding: financien finds and marks financiën"
 
     titels = [r["titel"] for r in zoek("plangesprekken")]
     assert "Uitkomst van het plangesprek" in titels and "Het plangesprek" in titels
