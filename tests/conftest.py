@@ -119,7 +119,8 @@ def pytest_runtest_teardown(item, nextitem):
     browser test, and they expect the database as a fresh install has it.
     """
     yield
-    if _transactioneel(item):
+    # After the last test the session's fixtures are gone, the test database with them.
+    if nextitem is not None and _transactioneel(item):
         from pytest_django.plugin import blocking_manager_key
 
         from cms.models import HomePage
