@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from cms.inhoudcache import fragment
+from cms.invoer import fout_bij_velden
 from cms.rollen import KENNISBEHEERDER, heeft_rol
 from kennisbank import selectors, services, tasks
 from kennisbank.forms import ImportForm, SchemaFilterForm, VoorstelFormulier
@@ -221,7 +222,7 @@ def voorstel_maken(request, page, interventie_pk=None):
                 indiener=request.user, gegevens=form.cleaned_data, interventie=interventie
             )
         except ValidationError as fout:
-            form.add_error(None, fout)
+            fout_bij_velden(form, fout)
         else:
             messages.success(
                 request,
