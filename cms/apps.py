@@ -20,13 +20,14 @@ def _crud(app_label, modellen, acties=("add", "change", "delete", "view")):
 
 
 def _gedeelde_inhoud():
-    """Wagtail's models that show inside pages: a changed one makes cached fragments stale."""
+    """Wagtail's models that show inside pages or decide how they are served: a changed one
+    makes cached fragments stale."""
     from taggit.models import Tag
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Site
+    from wagtail.models import PageViewRestriction, Site
 
-    return (Tag, Site, get_image_model(), get_document_model())
+    return (Tag, Site, PageViewRestriction, get_image_model(), get_document_model())
 
 
 class CmsConfig(AppConfig):

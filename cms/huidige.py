@@ -1,7 +1,9 @@
-"""The user of the request being handled, for audit lines written deep inside model signals."""
+"""The user of the request being handled, for audit lines written deep inside model signals;
+and reads shared by the parts of one page (`gedeeld_lezen`)."""
 
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import wraps
 
 _gebruiker = ContextVar("leernetwerk_gebruiker", default=None)
 
@@ -32,3 +34,46 @@ class HuidigeGebruikerMiddleware:
             return self.get_response(request)
         finally:
             _gebruiker.reset(token)
+
+
+# --- Reads shared within one block of work ------------------------------------------------------
+
+_gedeeld = ContextVar("leernetwerk_gedeeld", default=None)
+
+
+@contextmanager
+def gedeeld_lezen():
+    """Within this block, functions marked `@eenmaal_per_blok` run once per arguments.
+
+    The home page's tiles ask the same things (the user's module progress, unread feedback):
+    the reminders tile lists what is due, the module and feedback tiles show the same rows in
+    full. The block is the building of one page, so nothing written later can be missed; outside
+    a block (views that write, the e-mail task) every call reads afresh.
+    """
+    if _gedeeld.get() is not None:  # inside a block already: share that one
+        yield
+        return
+    token = _gedeeld.set({})
+    try:
+        yield
+    finally:
+        _gedeeld.reset(token)
+
+
+def blokgeheugen():
+    """The dict of the current `gedeeld_lezen` block, or None outside one."""
+    return _gedeeld.get()
+
+
+def eenmaal_per_blok(functie):
+    @wraps(functie)
+    def binnen(*args, **kwargs):
+        geheugen = _gedeeld.get()
+        if geheugen is None:
+            return functie(*args, **kwargs)
+        sleutel = (functie, args, tuple(sorted(kwargs.items())))
+        if sleutel not in geheugen:
+            geheugen[sleutel] = functie(*args, **kwargs)
+        return geheugen[sleutel]
+
+    return binnen

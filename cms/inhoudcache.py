@@ -20,6 +20,8 @@ from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms.huidige import blokgeheugen
+
 FRAGMENT_DUUR = 60 * 60 * 24  # a day; a new version makes old entries unreachable anyway
 _INHOUD_MODELLEN = set()
 
@@ -49,13 +51,22 @@ def _verzoek_eindigt(**_kwargs):
 
 
 def inhoudsversie():
-    """The current token (one small query per request: it must be the same in every worker)."""
+    """The current token (one small query per request, or per `gedeeld_lezen` block outside a
+    request, e.g. one user's reminders in the e-mail task: it must be the same in every worker)."""
     if getattr(_verzoek, "actief", False) and _verzoek.versie:
         return _verzoek.versie
+    blok = blokgeheugen()
+    if blok is not None and _BLOKSLEUTEL in blok:
+        return blok[_BLOKSLEUTEL]
     versie = _versie_lezen()
     if getattr(_verzoek, "actief", False):
         _verzoek.versie = versie
+    if blok is not None:
+        blok[_BLOKSLEUTEL] = versie
     return versie
+
+
+_BLOKSLEUTEL = "inhoudsversie"
 
 
 def _versie_lezen():
@@ -72,6 +83,9 @@ def inhoud_gewijzigd(**_kwargs):
     """Make every cached fragment stale (usable as a signal receiver)."""
     nieuw = uuid.uuid4().hex
     _verzoek.versie = None
+    blok = blokgeheugen()
+    if blok is not None:
+        blok.pop(_BLOKSLEUTEL, None)
     if not Inhoudsversie.objects.filter(pk=1).update(versie=nieuw):
         Inhoudsversie.objects.get_or_create(pk=1, defaults={"versie": nieuw})
 
@@ -131,3 +145,21 @@ def fragment(sleutel, maak, *, request=None):
         waarde = maak()
         cache.set(naam, waarde, FRAGMENT_DUUR)
     return waarde
+
+
+class BeperkingenUitCache:
+    """Page mixin: Wagtail's view-restriction check without its two queries when there are none.
+
+    For every page it serves Wagtail asks which view restrictions lie on the page and its
+    ancestors (the ancestors' aliases, then the restrictions: two queries). Leernetwerk is for
+    logged-in staff and rarely has any; whether any exist at all is kept under the content
+    version (saving or deleting a restriction writes a new one), so those queries run only
+    when there is a restriction somewhere.
+    """
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        if not fragment(("wagtail", "beperkingen"), PageViewRestriction.objects.exists):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

@@ -8,7 +8,8 @@ from wagtail.models import Page
 
 from cms.activiteiten import Activiteit
 from cms.audit import AuditRegel
-from cms.inhoudcache import Inhoudsversie
+from cms.huidige import gedeeld_lezen
+from cms.inhoudcache import BeperkingenUitCache, Inhoudsversie
 from cms.oidc import OidcIdentiteit
 from cms.organisaties import Organisatie, Profiel, Team
 from cms.taxonomie import (
@@ -42,7 +43,7 @@ __all__ = [
 ]
 
 
-class HomePage(Page):
+class HomePage(BeperkingenUitCache, Page):
     """The start page: what the logged-in user should do next, gathered from every app."""
 
     intro = models.TextField(_("introductie"), blank=True)
@@ -102,7 +103,8 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         tegels = []
-        for hook in hooks.get_hooks("home_tegels"):
-            tegels.extend(hook(request) or [])
+        with gedeeld_lezen():  # tiles share reads: see cms.huidige
+            for hook in hooks.get_hooks("home_tegels"):
+                tegels.extend(hook(request) or [])
         context["tegels"] = sorted(tegels, key=lambda t: t.volgorde)
         return context

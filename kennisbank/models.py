@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.beoordeling import Beoordeelbaar
+from cms.inhoudcache import BeperkingenUitCache
 from cms.models import Organisatie
 from cms.privacy import controleer_tekst
 
@@ -102,7 +103,7 @@ class InterventieTag(TaggedItemBase):
     )
 
 
-class InterventieschemaPage(RoutablePageMixin, Page):
+class InterventieschemaPage(BeperkingenUitCache, RoutablePageMixin, Page):
     """The schema: all interventies and beslismomenten live below this page."""
 
     intro = RichTextField(_("introductie"), blank=True, features=RICHTEXT_FEATURES)
@@ -173,7 +174,7 @@ class InterventieschemaPage(RoutablePageMixin, Page):
         return views.voorstel_maken(request, self, interventie_pk=pk)
 
 
-class InterventiePage(Beoordeelbaar, Page):
+class InterventiePage(BeperkingenUitCache, Beoordeelbaar, Page):
     samenvatting = models.TextField(_("samenvatting"), max_length=600)
     fases = ParentalManyToManyField("cms.Fase", verbose_name=_("fases"), related_name="+")
     laag = models.CharField(_("laag"), max_length=20, choices=Laag.choices, default=Laag.TOOLBOX)
@@ -416,7 +417,7 @@ class BeslisOptieBlock(blocks.StructBlock):
         label = _("optie")
 
 
-class BeslismomentPage(Page):
+class BeslismomentPage(BeperkingenUitCache, Page):
     """A decision point: the question, its options with criteria and fitting interventies."""
 
     vraag = models.CharField(_("vraag"), max_length=255)

@@ -11,8 +11,10 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Max, Min, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 
+from cms.huidige import eenmaal_per_blok
 from cms.rollen import BEHEERDER, TEAMCHEF, TRAINER, heeft_rol
 from leernetwerk.models import (
     Aanwezigheid,
@@ -53,6 +55,7 @@ def is_groepslid(user, groep):
     return groepen_van(user).filter(pk=groep.pk).exists()
 
 
+@eenmaal_per_blok
 def _zichtbaar_vanaf(user):
     """{groep id: first session date the user may read, or None for all of them}. One query.
 
@@ -79,6 +82,12 @@ def _zichtbaar_vanaf(user):
             grens = None if eerder is None or grens is None else min(eerder, grens)
         vanaf[groep_id] = grens
     return vanaf
+
+
+def groepen_zichtbaar_vanaf(user):
+    """{id of each of the user's groups (member or gespreksleider): first session date the
+    user may read, or None for all}. One query, once per page (`cms.huidige.gedeeld_lezen`)."""
+    return _zichtbaar_vanaf(user)
 
 
 def alleen_zichtbaar(queryset, user, via="", vanaf=None):
@@ -285,6 +294,17 @@ def volgende_procesverslag_auteur(groep, datum=None):
     return leden[(ids.index(eerder) + 1) % len(leden)]
 
 
+def open_actiepunten_kort(user, aantal=5):
+    """[(omschrijving, url of its session)] of the user's first open action points: the home
+    page's list."""
+    return [
+        (omschrijving, reverse("intervisiesessie", args=[sessie_id]))
+        for omschrijving, sessie_id in mijn_open_actiepunten(user)
+        .select_related(None)
+        .values_list("omschrijving", "sessie_id")[:aantal]
+    ]
+
+
 def mijn_open_actiepunten(user):
     eigen = Actiepunt.objects.filter(
         eigenaar=user, afgerond__isnull=True, sessie__inhoud_verwijderd__isnull=True
@@ -297,12 +317,16 @@ def mijn_open_actiepunten(user):
 
 
 def volgende_sessie(user):
+    """The next session of the user's groups (for the home page): when, which group, which
+    method; no content is loaded."""
+    groepen = sorted(_zichtbaar_vanaf(user))
+    if not groepen:
+        return None
     return (
-        Intervisiesessie.objects.filter(
-            groep__in=groepen_van(user), datum__gte=timezone.localdate()
-        )
+        Intervisiesessie.objects.filter(groep_id__in=groepen, datum__gte=timezone.localdate())
         .exclude(status=Intervisiesessie.Status.AFGEROND)
         .select_related("groep", "methode")
+        .only("id", "datum", "start", "groep__naam", "methode__naam")
         .order_by("datum", "start")
         .first()
     )
@@ -590,7 +614,22 @@ def koppel_is_toe_aan_gesprek(koppel, vandaag=None):
 
 def koppels_toe_aan_gesprek(user, vandaag=None):
     """The user's pairs that have not met for longer than their cadence: the home reminder."""
-    return [k for k in koppels_van(user) if koppel_is_toe_aan_gesprek(k, vandaag)]
+    if not user.is_authenticated:
+        return []
+    namen = ("id", "first_name", "last_name", "username")
+    koppels = (
+        Koppel.objects.filter(Q(eerste=user) | Q(tweede=user))
+        .annotate(laatste=Max("observaties__datum"))
+        .select_related("eerste", "tweede")
+        .only(
+            "id",
+            "gevormd",
+            "cadans_weken",
+            *(f"eerste__{n}" for n in namen),
+            *(f"tweede__{n}" for n in namen),
+        )
+    )
+    return [k for k in koppels if koppel_is_toe_aan_gesprek(k, vandaag)]
 
 
 def mag_koppels_vormen(user):

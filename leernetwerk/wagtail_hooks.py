@@ -74,7 +74,7 @@ def zoekbare_intervisie():
 def intervisie_tegels(request):
     user = request.user
     volgende = selectors.volgende_sessie(user)
-    acties = list(selectors.mijn_open_actiepunten(user)[:5])
+    acties = selectors.open_actiepunten_kort(user)
     tegels = []
     if volgende is not None:
         tegels.append(
@@ -121,7 +121,7 @@ def intervisie_tegels(request):
             Tegel(
                 titel=_("Open actiepunten uit intervisie"),
                 url=reverse("intervisie"),
-                items=[(a.omschrijving, a.sessie.get_absolute_url()) for a in acties],
+                items=acties,
                 volgorde=25,
             )
         )

@@ -20,6 +20,12 @@ class OefeningenConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from cms.inhoudcache import inhoud_model
+        from oefeningen.models import LeermoduleToewijzing
         from oefeningen.rechten import trainers_publiceren
+
+        # Assignments are part of the module page, but one saved on its own (a data fix, the
+        # demo) must reach the cached modules too.
+        inhoud_model(LeermoduleToewijzing)
 
         post_migrate.connect(trainers_publiceren, dispatch_uid="oefeningen_trainers_publiceren")

@@ -14,12 +14,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.inhoudcache import BeperkingenUitCache
 from cms.privacy import controleer_tekst, geen_persoonsgegevens
 from cms.rollen import TRAINER, heeft_rol
 from oefeningen.blocks import EINDE, StappenBlock
 
 
-class OefeningenIndexPage(Page):
+class OefeningenIndexPage(BeperkingenUitCache, Page):
     """/oefeningen/: all oefeningen with filters and the user's progress, and the leermodules."""
 
     intro = models.TextField(_("introductie"), blank=True)
@@ -44,7 +45,7 @@ class OefeningenIndexPage(Page):
         return context
 
 
-class OefeningPage(Page):
+class OefeningPage(BeperkingenUitCache, Page):
     casus_profiel = models.CharField(
         _("profiel"),
         max_length=255,
@@ -277,7 +278,7 @@ class Feedback(models.Model):
         return f"{_('Feedback')} · {self.antwoord}"
 
 
-class LeermodulePage(Page):
+class LeermodulePage(BeperkingenUitCache, Page):
     """A module a trainer publishes: ordered items, assigned to teams with a due date."""
 
     class Afronding(models.TextChoices):

@@ -7,11 +7,14 @@ from datetime import date, datetime, time
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
+from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from cms.activiteiten import Activiteit
+from cms.huidige import eenmaal_per_blok
+from cms.inhoudcache import fragment
 from cms.models import Doelgroep, Fase, Team
 from kennisbank.models import InterventiePage
 from oefeningen.models import (
@@ -27,10 +30,56 @@ from oefeningen.models import (
 MINIMUM_COLLEGAS = 5
 
 
+@dataclass(frozen=True)
+class Oefeningkaart:
+    pk: int
+    html: str  # title, profile, fases, doelgroepen, duration: the same for every reader
+    mijn_poging: object = None  # the reader's latest attempt, or None
+
+
 def oefeningen_overzicht(*, user, index, filters):
-    """Live oefeningen below the index, filtered by fase and doelgroep slug, with my progress."""
+    """Live oefeningen below the index, filtered by fase and doelgroep slug, with my progress.
+
+    The cards and the filter lists are content, kept in the content cache per filter choice;
+    the reader's own attempts are one query.
+    """
+    fases = fragment(
+        ("oefeningen", "fases"), lambda: list(Fase.objects.filter(reeks__standaard=True))
+    )
+    doelgroepen = fragment(
+        ("oefeningen", "doelgroepen"),
+        lambda: list(Doelgroep.objects.filter(bovenliggend__isnull=True)),
+    )
     fase = filters.get("fase", "")
     doelgroep = filters.get("doelgroep", "")
+    if fase and fase not in {f.slug for f in fases}:
+        kaarten = []  # not a fase of the filter: nothing matches, nothing to cache
+    elif doelgroep and doelgroep not in fragment(
+        ("oefeningen", "doelgroep-slugs"),
+        lambda: set(Doelgroep.objects.values_list("slug", flat=True)),
+    ):
+        kaarten = []
+    else:
+        kaarten = fragment(
+            ("oefeningen", "kaarten", index.pk, fase, doelgroep),
+            lambda: _kaarten(index, fase, doelgroep),
+        )
+    laatste = {}
+    if kaarten:
+        for poging in Poging.objects.filter(
+            gebruiker=user, oefening_id__in=[pk for pk, _html in kaarten]
+        ).order_by("gestart"):
+            laatste[poging.oefening_id] = poging
+    return {
+        "oefeningen": [Oefeningkaart(pk, html, laatste.get(pk)) for pk, html in kaarten],
+        "fases": fases,
+        "doelgroepen": doelgroepen,
+        "gekozen_fase": fase,
+        "gekozen_doelgroep": doelgroep,
+    }
+
+
+def _kaarten(index, fase, doelgroep):
     oefeningen = (
         OefeningPage.objects.live()
         .child_of(index)
@@ -43,21 +92,8 @@ def oefeningen_overzicht(*, user, index, filters):
         oefeningen = oefeningen.filter(fases__slug=fase)
     if doelgroep:
         oefeningen = oefeningen.filter(doelgroepen__slug=doelgroep)
-    oefeningen = list(oefeningen.distinct())
-    laatste = {}
-    for poging in Poging.objects.filter(
-        gebruiker=user, oefening_id__in=[o.pk for o in oefeningen]
-    ).order_by("gestart"):
-        laatste[poging.oefening_id] = poging
-    for oefening in oefeningen:
-        oefening.mijn_poging = laatste.get(oefening.pk)
-    return {
-        "oefeningen": oefeningen,
-        "fases": Fase.objects.filter(reeks__standaard=True),
-        "doelgroepen": Doelgroep.objects.filter(bovenliggend__isnull=True),
-        "gekozen_fase": fase,
-        "gekozen_doelgroep": doelgroep,
-    }
+    sjabloon = get_template("oefeningen/_kaart.html")
+    return [(o.pk, sjabloon.render({"o": o})) for o in oefeningen.distinct()]
 
 
 def oefening_voor(*, user, oefening):
@@ -310,10 +346,34 @@ class Onderdeel:
     toelichting: str = ""
 
 
+@dataclass(frozen=True)
+class Module:
+    """A live leermodule as every reader sees it: its items resolved to their pages, and the
+    teams it is assigned to. Kept in the content cache (`cms.inhoudcache`) per content version."""
+
+    pk: int
+    title: str
+    url: str
+    afronding: str
+    minimum: int | None
+    onderdelen: tuple  # of Item, in the module's order (unpublished pages left out)
+    toewijzingen: tuple  # of (team id, vanaf, deadline), in the module's order
+
+
+@dataclass(frozen=True)
+class Item:
+    soort: str  # "hoofdstuk", "oefening" or "intervisie"
+    titel: str = ""
+    url: str = ""
+    sleutel: tuple = ()  # (content type id, page id): what the ledger records when it is done
+    aantal: int = 1  # intervisie: how many times
+    toelichting: str = ""
+
+
 @dataclass
 class ModuleVoortgang:
-    module: LeermodulePage
-    team: Team
+    module: Module
+    team_id: int
     vanaf: object
     deadline: object
     onderdelen: list = field(default_factory=list)
@@ -341,105 +401,148 @@ class ModuleVoortgang:
         return not self.afgerond and self.deadline < timezone.localdate()
 
 
-def module_voortgang(user, module=None):
-    """The published leermodules assigned to the user's teams, with progress per item.
+def leermodules():
+    """{pk: Module} of every live leermodule, from the content cache.
 
-    Reads chapters read (HOOFDSTUK_GELEZEN), oefeningen done (OEFENING_AFGEROND) and intervisie
-    attended in the module period (INTERVISIE_BIJGEWOOND) from the leercyclus ledger. Four
-    queries, however many modules and items.
+    Modules, their items and their assignments are content (a trainer publishes them; the
+    assignments are part of the page), so they are read once per content version: three
+    queries when the version changed, none after.
     """
-    toewijzingen = (
-        LeermoduleToewijzing.objects.filter(team__leden=user, module__live=True)
-        .select_related("module", "team")
-        .order_by("deadline", "module__title")
-    )
-    if module is not None:
-        toewijzingen = toewijzingen.filter(module=module)
-    toewijzingen = list(toewijzingen)
-    # One module assigned to two of my teams counts once, with the earliest deadline.
-    gezien, uniek = set(), []
-    for t in toewijzingen:
-        if t.module_id not in gezien:
-            gezien.add(t.module_id)
-            uniek.append(t)
-    paginas = _paginas_van([t.module for t in uniek])
-    if not uniek:
-        return []
-    gedaan, intervisies = _ledger_van([user.pk], paginas)
-    return [
-        _voortgang(
-            t.module, t.team, t.vanaf, t.deadline, paginas, gedaan[user.pk], intervisies[user.pk]
-        )
-        for t in uniek
-    ]
+    return fragment(("oefeningen", "leermodules"), _leermodules_lezen)
 
 
-def _paginas_van(modules):
-    """The live pages the modules' items point to, by id: one query."""
+def _leermodules_lezen():
+    modules = list(LeermodulePage.objects.live().order_by("path"))
     pagina_ids = {
         item["value"]
         for m in modules
         for item in m.onderdelen.raw_data
         if item["type"] in ("hoofdstuk", "oefening") and item["value"]
     }
-    if not pagina_ids:
-        return {}
-    return {
-        p.pk: p
-        for p in Page.objects.live().filter(pk__in=pagina_ids).select_related("content_type")
-    }
+    paginas = {p.pk: p for p in Page.objects.live().filter(pk__in=pagina_ids)} if pagina_ids else {}
+    oefening_ct = ContentType.objects.get_for_model(OefeningPage).pk
+    toewijzingen = {}
+    for module_id, team_id, vanaf, deadline in (
+        LeermoduleToewijzing.objects.filter(module__in=modules)
+        .order_by("module_id", "sort_order", "pk")
+        .values_list("module_id", "team_id", "vanaf", "deadline")
+    ):
+        toewijzingen.setdefault(module_id, []).append((team_id, vanaf, deadline))
+    uit = {}
+    for m in modules:
+        items = []
+        for item in m.onderdelen.raw_data:
+            if item["type"] == "intervisie":
+                waarde = item["value"] or {}
+                items.append(
+                    Item(
+                        "intervisie",
+                        aantal=waarde.get("aantal") or 1,
+                        toelichting=waarde.get("toelichting") or "",
+                    )
+                )
+                continue
+            pagina = paginas.get(item["value"])
+            if pagina is None:
+                continue  # unpublished or removed: not counted against the learner
+            ct = oefening_ct if item["type"] == "oefening" else pagina.content_type_id
+            items.append(Item(item["type"], pagina.title, pagina.url, (ct, pagina.pk)))
+        uit[m.pk] = Module(
+            m.pk,
+            m.title,
+            m.url,
+            m.afronding,
+            m.minimum,
+            tuple(items),
+            tuple(toewijzingen.get(m.pk, ())),
+        )
+    return uit
 
 
-def _ledger_van(gebruiker_ids, paginas):
-    """Per user: the (content type, page) items done, and intervisie moments. Two queries."""
+@eenmaal_per_blok
+def teams_van(user):
+    """Ids of the user's teams. One query."""
+    return set(Team.leden.through.objects.filter(user_id=user.pk).values_list("team_id", flat=True))
+
+
+@eenmaal_per_blok
+def module_voortgang(user, module=None):
+    """The published leermodules assigned to the user's teams, with progress per item.
+
+    Reads chapters read (HOOFDSTUK_GELEZEN), oefeningen done (OEFENING_AFGEROND) and intervisie
+    attended in the module period (INTERVISIE_BIJGEWOOND) from the leercyclus ledger. Two
+    queries beside the content cache, however many modules and items. One module assigned to
+    two of my teams counts once, with the earliest deadline.
+    """
+    mijn_teams = teams_van(user)
+    toegewezen = []
+    for m in leermodules().values():
+        if module is not None and m.pk != module.pk:
+            continue
+        eigen = [t for t in m.toewijzingen if t[0] in mijn_teams]
+        if eigen:
+            toegewezen.append((m, min(eigen, key=lambda t: t[2])))
+    if not toegewezen:
+        return []
+    toegewezen.sort(key=lambda mt: (mt[1][2], mt[0].title))
+    gedaan, intervisies = _ledger_van([user.pk], [m for m, _t in toegewezen])
+    return [
+        _voortgang(m, team_id, vanaf, deadline, gedaan[user.pk], intervisies[user.pk])
+        for m, (team_id, vanaf, deadline) in toegewezen
+    ]
+
+
+_LEDGER_SOORTEN = (Activiteit.Soort.HOOFDSTUK_GELEZEN, Activiteit.Soort.OEFENING_AFGEROND)
+
+
+def _ledger_van(gebruiker_ids, modules):
+    """Per user: the (content type, page) items of `modules` done, and intervisie moments.
+    One query."""
     gedaan = {pk: set() for pk in gebruiker_ids}
     intervisies = {pk: [] for pk in gebruiker_ids}
-    if paginas:
-        for pk, ct, obj in Activiteit.objects.filter(
+    pagina_ids = {i.sleutel[1] for m in modules for i in m.onderdelen if i.sleutel}
+    for pk, soort, ct, obj, moment in (
+        Activiteit.objects.filter(
+            Q(soort__in=_LEDGER_SOORTEN, object_id__in=pagina_ids)
+            | Q(soort=Activiteit.Soort.INTERVISIE_BIJGEWOOND),
             gebruiker_id__in=gebruiker_ids,
-            soort__in=[Activiteit.Soort.HOOFDSTUK_GELEZEN, Activiteit.Soort.OEFENING_AFGEROND],
-            object_id__in=list(paginas),
-        ).values_list("gebruiker_id", "content_type_id", "object_id"):
+        )
+        .order_by()
+        .values_list("gebruiker_id", "soort", "content_type_id", "object_id", "moment")
+    ):
+        if soort == Activiteit.Soort.INTERVISIE_BIJGEWOOND:
+            intervisies[pk].append(moment)
+        else:
             gedaan[pk].add((ct, obj))
-    for pk, moment in Activiteit.objects.filter(
-        gebruiker_id__in=gebruiker_ids, soort=Activiteit.Soort.INTERVISIE_BIJGEWOOND
-    ).values_list("gebruiker_id", "moment"):
-        intervisies[pk].append(moment)
     return gedaan, intervisies
 
 
-def _voortgang(module, team, vanaf, deadline, paginas, gedaan, intervisies):
-    """One user's progress on one module, from what `_paginas_van` and `_ledger_van` read."""
-    oefening_ct = ContentType.objects.get_for_model(OefeningPage)
-    voortgang = ModuleVoortgang(module=module, team=team, vanaf=vanaf, deadline=deadline)
+def _voortgang(module, team_id, vanaf, deadline, gedaan, intervisies):
+    """One user's progress on one module, from the cached module and `_ledger_van`."""
+    voortgang = ModuleVoortgang(module=module, team_id=team_id, vanaf=vanaf, deadline=deadline)
     begin = timezone.make_aware(datetime.combine(vanaf, time.min))
     eind = timezone.make_aware(datetime.combine(deadline, time.max))
-    for item in module.onderdelen.raw_data:
-        if item["type"] == "intervisie":
-            nodig = item["value"].get("aantal") or 1
+    for item in module.onderdelen:
+        if item.soort == "intervisie":
             bijgewoond = sum(1 for m in intervisies if begin <= m <= eind)
             voortgang.onderdelen.append(
                 Onderdeel(
                     soort="intervisie",
                     titel=_("Intervisie bijwonen (%(n)s×), %(gedaan)s keer gedaan")
-                    % {"n": nodig, "gedaan": bijgewoond},
-                    gedaan=bijgewoond >= nodig,
-                    toelichting=item["value"].get("toelichting", ""),
+                    % {"n": item.aantal, "gedaan": bijgewoond},
+                    gedaan=bijgewoond >= item.aantal,
+                    toelichting=item.toelichting,
                 )
             )
-            continue
-        pagina = paginas.get(item["value"])
-        if pagina is None:
-            continue  # unpublished or removed: not counted against the learner
-        ct = oefening_ct.pk if item["type"] == "oefening" else pagina.content_type_id
-        voortgang.onderdelen.append(
-            Onderdeel(
-                soort=item["type"],
-                titel=pagina.title,
-                url=pagina.url,
-                gedaan=(ct, pagina.pk) in gedaan,
+        else:
+            voortgang.onderdelen.append(
+                Onderdeel(
+                    soort=item.soort,
+                    titel=item.titel,
+                    url=item.url,
+                    gedaan=item.sleutel in gedaan,
+                )
             )
-        )
     return voortgang
 
 
@@ -462,40 +565,58 @@ def modules_stand(*, module_ids, leden):
 
     `leden` holds (team id, user id) pairs. Returns {(team id, user id, module id): Stand} for
     the live modules among `module_ids`, judged in the period of the module's assignment to that
-    team (without a period limit when the module is not, or no longer, assigned to it). Five
-    queries at most, however many members, teams, modules and records; none without modules.
+    team (without a period limit when the module is not, or no longer, assigned to it). One
+    query beside the content cache, however many members, teams, modules and records; none
+    without modules.
     """
     module_ids, leden = set(module_ids), set(leden)
     if not module_ids or not leden:
         return {}
-    modules = {m.pk: m for m in LeermodulePage.objects.live().filter(pk__in=module_ids)}
+    modules = [m for pk, m in leermodules().items() if pk in module_ids]
     if not modules:
         return {}
-    team_ids = {team_id for team_id, _pk in leden}
-    periodes = {
-        (t.module_id, t.team_id): (t.vanaf, t.deadline)
-        for t in LeermoduleToewijzing.objects.filter(module_id__in=modules, team_id__in=team_ids)
-    }
-    paginas = _paginas_van(modules.values())
-    gedaan, intervisies = _ledger_van({pk for _team, pk in leden}, paginas)
+    gedaan, intervisies = _ledger_van({pk for _team, pk in leden}, modules)
     altijd = (date(1900, 1, 1), date(9000, 12, 31))
     uit = {}
-    for module in modules.values():
-        url = module.url
+    for module in modules:
+        periodes = {team_id: (vanaf, deadline) for team_id, vanaf, deadline in module.toewijzingen}
         for team_id, pk in leden:
-            vanaf, deadline = periodes.get((module.pk, team_id), altijd)
-            v = _voortgang(module, None, vanaf, deadline, paginas, gedaan[pk], intervisies[pk])
-            uit[team_id, pk, module.pk] = Stand(v.gedaan, v.totaal, v.nodig, url)
+            vanaf, deadline = periodes.get(team_id, altijd)
+            v = _voortgang(module, team_id, vanaf, deadline, gedaan[pk], intervisies[pk])
+            uit[team_id, pk, module.pk] = Stand(v.gedaan, v.totaal, v.nodig, module.url)
     return uit
 
 
-def wachtende_feedback(user):
-    """Trainer feedback the user has not opened yet, with its oefening."""
-    return list(
-        Feedback.objects.filter(antwoord__poging__gebruiker=user, gelezen__isnull=True)
-        .select_related("antwoord__poging__oefening")
-        .order_by("-gegeven")
+def oefening_koppen():
+    """{pk: (title, url)} of the live oefeningen, from the content cache: no query after the
+    first read of a content version."""
+    return fragment(
+        ("oefeningen", "koppen"),
+        lambda: {p.pk: (p.title, p.url) for p in Page.objects.type(OefeningPage).live()},
     )
+
+
+@dataclass(frozen=True)
+class WachtendeFeedback:
+    pk: int
+    oefening: str  # its title
+    url: str
+
+
+@eenmaal_per_blok
+def wachtende_feedback(user):
+    """Trainer feedback the user has not opened yet, newest first, on live oefeningen: one
+    query beside the content cache."""
+    koppen = oefening_koppen()
+    uit = []
+    for pk, oefening_id in (
+        Feedback.objects.filter(antwoord__poging__gebruiker=user, gelezen__isnull=True)
+        .order_by("-gegeven", "-pk")
+        .values_list("pk", "antwoord__poging__oefening_id")
+    ):
+        if oefening_id in koppen:
+            uit.append(WachtendeFeedback(pk, *koppen[oefening_id]))
+    return uit
 
 
 # --- Concept-oefeningen ------------------------------------------------------------------------

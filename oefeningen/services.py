@@ -185,7 +185,7 @@ def leermodules_afronden(*, gebruiker):
     Once per module: a module already recorded keeps its first completion moment. Returns the
     modules newly recorded.
     """
-    af = [v.module for v in module_voortgang(gebruiker) if v.afgerond]
+    af = {v.module.pk for v in module_voortgang(gebruiker) if v.afgerond}
     if not af:
         return []
     al = set(
@@ -193,10 +193,10 @@ def leermodules_afronden(*, gebruiker):
             gebruiker=gebruiker,
             soort=Activiteit.Soort.MODULE_AFGEROND,
             content_type=ContentType.objects.get_for_model(LeermodulePage),
-            object_id__in=[m.pk for m in af],
+            object_id__in=af,
         ).values_list("object_id", flat=True)
     )
-    nieuw = [m for m in af if m.pk not in al]
+    nieuw = list(LeermodulePage.objects.filter(pk__in=af - al).order_by("path"))
     for module in nieuw:
         activiteit_vastleggen(
             gebruiker=gebruiker,

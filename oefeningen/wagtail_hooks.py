@@ -55,10 +55,7 @@ def oefeningen_tegels(request):
             Tegel(
                 titel=_("Nieuwe feedback van je trainer"),
                 volgorde=10,
-                items=[
-                    (f.antwoord.poging.oefening.title, f.antwoord.poging.oefening.url)
-                    for f in feedback
-                ],
+                items=[(f.oefening, f.url) for f in feedback],
             )
         )
     if heeft_rol(user, TRAINER):

@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.beoordeling import Beoordeelbaar
+from cms.inhoudcache import BeperkingenUitCache
 from cms.invoer import terugweg
 from kennisbank.handreiking.blocks import RICHTEXT_FEATURES, HoofdstukBlock
 
@@ -28,7 +29,7 @@ from kennisbank.handreiking.blocks import RICHTEXT_FEATURES, HoofdstukBlock
 GERESERVEERDE_SLUGS = {"begrippen", "afdrukken", "pdf", "gelezen", "wijzigingen"}
 
 
-class HandreikingIndexPage(Page):
+class HandreikingIndexPage(BeperkingenUitCache, Page):
     """/handreiking/: the shelf with every book. Created by a migration; the workflow sits here."""
 
     intro = models.TextField(_("introductie"), blank=True)
@@ -49,7 +50,7 @@ class HandreikingIndexPage(Page):
         return context
 
 
-class HandreikingPage(RoutablePageMixin, Page):
+class HandreikingPage(BeperkingenUitCache, RoutablePageMixin, Page):
     """A book: the handreiking of one methodiek."""
 
     samenvatting = models.TextField(_("samenvatting"), max_length=600)
@@ -147,7 +148,7 @@ class HoofdstukPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class HoofdstukPage(RoutablePageMixin, Beoordeelbaar, Page):
+class HoofdstukPage(BeperkingenUitCache, RoutablePageMixin, Beoordeelbaar, Page):
     """A chapter of a book, or a paragraph of a chapter (one level deep)."""
 
     samenvatting = models.TextField(

@@ -19,12 +19,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cms.activiteiten import Activiteit
+from cms.huidige import gedeeld_lezen
 from leernetwerk.herinneringen.models import Herinneringsinstellingen, Soort
 from leernetwerk.leercyclus.models import Planmodule
+from leernetwerk.leercyclus.selectors import open_voornemens_van
 from leernetwerk.models import Aanwezigheid, Intervisiesessie, Voornemen
-from leernetwerk.selectors import groepen_van
+from leernetwerk.selectors import groepen_zichtbaar_vanaf
 from oefeningen.models import Feedback, LeermoduleToewijzing
-from oefeningen.selectors import module_voortgang, wachtende_feedback
+from oefeningen.selectors import module_voortgang, teams_van, wachtende_feedback
 
 # A leermodule is announced this many days before its due date (and again once it is overdue).
 DAGEN_VOORAF = 7
@@ -121,11 +123,13 @@ def _leermodules(gebruiker, vandaag):
     ).values("object_id")
     modules = (
         Planmodule.objects.filter(
-            plan__team__leden=gebruiker, leermodule_id__isnull=True, uiterlijk__lte=grens
+            plan__team_id__in=sorted(teams_van(gebruiker)),
+            leermodule_id__isnull=True,
+            uiterlijk__lte=grens,
         )
         .exclude(pk__in=afgerond)
         .order_by("uiterlijk", "naam")
-        .distinct()
+        .only("id", "naam", "uiterlijk")
     )
     pad = reverse("mijn_leercyclus") + "#modules"
     uit += [
@@ -139,15 +143,14 @@ def _feedback(gebruiker):
     """Trainer feedback the user has not opened yet. Opening the oefening marks it read."""
     uit = []
     for f in wachtende_feedback(gebruiker):
-        oefening = f.antwoord.poging.oefening
         uit.append(
             Herinnering(
                 Soort.FEEDBACK,
                 f"feedback:{f.pk}",
-                _("Nieuwe feedback op “%(titel)s”") % {"titel": oefening.title},
+                _("Nieuwe feedback op “%(titel)s”") % {"titel": f.oefening},
                 _("Een trainer gaf feedback op je antwoord bij de oefening “%(titel)s”.")
-                % {"titel": oefening.title},
-                oefening.url,
+                % {"titel": f.oefening},
+                f.url,
             )
         )
     return uit
@@ -164,13 +167,12 @@ def sessies_morgen(gebruiker, vandaag):
         Intervisiesessie.objects.filter(
             datum=vandaag + dt.timedelta(days=1),
             aanwezigheden__deelnemer=gebruiker,
-            groep__in=groepen_van(gebruiker),
+            groep_id__in=sorted(groepen_zichtbaar_vanaf(gebruiker)),
         )
         .exclude(status=Intervisiesessie.Status.AFGEROND)
         .select_related("groep")
         .only("id", "datum", "start", "eind", "status", "groep__id", "groep__naam")
         .order_by("start")
-        .distinct()
     )
 
 
@@ -214,10 +216,10 @@ def _voornemens_q(vandaag):
 
 
 def _voornemens(gebruiker, vandaag):
-    voornemens = (
-        Voornemen.objects.filter(_voornemens_q(vandaag), gebruiker=gebruiker)
-        .only("id", "titel", "tot", "aangemaakt")
-        .order_by("aangemaakt", "pk")
+    # The same rule as _voornemens_q, on the list the home page reads anyway.
+    voornemens = sorted(
+        (v for v in open_voornemens_van(gebruiker) if reflectiedatum(v) <= vandaag),
+        key=lambda v: (v.aangemaakt, v.pk),
     )
     uit = []
     for v in voornemens:
@@ -238,7 +240,7 @@ def _voornemens(gebruiker, vandaag):
 def open_herinneringen(gebruiker, vandaag=None, instellingen=None):
     """Everything the user should be reminded of today, for the kinds the user has on.
 
-    A fixed number of queries (at most nine; six when nothing is due) however many modules,
+    A fixed number of queries (at most nine; eight when nothing is due) however many modules,
     feedback, sessions and voornemens there are.
     """
     if not gebruiker.is_authenticated:
@@ -246,14 +248,15 @@ def open_herinneringen(gebruiker, vandaag=None, instellingen=None):
     vandaag = vandaag or timezone.localdate()
     instellingen = instellingen or instellingen_van(gebruiker)
     uit = []
-    if instellingen.leermodule:
-        uit += _leermodules(gebruiker, vandaag)
-    if instellingen.intervisie:
-        uit += _intervisie(gebruiker, vandaag)
-    if instellingen.feedback:
-        uit += _feedback(gebruiker)
-    if instellingen.voornemen:
-        uit += _voornemens(gebruiker, vandaag)
+    with gedeeld_lezen():  # the kinds share reads (teams, groups, content version)
+        if instellingen.leermodule:
+            uit += _leermodules(gebruiker, vandaag)
+        if instellingen.intervisie:
+            uit += _intervisie(gebruiker, vandaag)
+        if instellingen.feedback:
+            uit += _feedback(gebruiker)
+        if instellingen.voornemen:
+            uit += _voornemens(gebruiker, vandaag)
     return uit
 
 

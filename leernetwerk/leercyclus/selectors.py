@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from cms.activiteiten import Activiteit
+from cms.huidige import eenmaal_per_blok
 from cms.models import Team
 from leernetwerk.leercyclus.models import Leercyclusplan, Planmodule, Reflectie
 from leernetwerk.models import Voornemen
@@ -697,9 +698,12 @@ def mijn_leercyclus(gebruiker, nu=None, max_reflecties=50):
     )
 
 
+@eenmaal_per_blok
 def open_voornemens_van(gebruiker):
+    """The user's open voornemens, newest first (the home tile; the reminders pick the ones
+    due for reflection from the same list)."""
     return list(
         Voornemen.objects.filter(gebruiker=gebruiker, status=Voornemen.Status.OPEN).only(
-            "id", "titel"
+            "id", "titel", "tot", "aangemaakt"
         )
     )

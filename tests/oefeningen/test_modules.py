@@ -95,8 +95,9 @@ def test_module_progress_has_a_fixed_number_of_queries(
     sanne = demo_gebruikers["demo-consulent"]
     schilder = maak_oefening("schilder")
     _module(index, "m1", [{"type": "oefening", "value": schilder.pk}])
-    module_voortgang(sanne)  # warm the site-root cache used for URLs
-    with django_assert_num_queries(4):
+    module_voortgang(sanne)  # warm the content cache of the modules
+    # The content version, my teams, my ledger.
+    with django_assert_num_queries(3):
         assert len(module_voortgang(sanne)) == 1
     crisis = maak_oefening("crisis")
     for n in range(2, 5):
@@ -110,8 +111,44 @@ def test_module_progress_has_a_fixed_number_of_queries(
                 {"type": "intervisie", "value": {"aantal": 2, "toelichting": ""}},
             ],
         )
-    with django_assert_num_queries(4):
+    module_voortgang(sanne)
+    with django_assert_num_queries(3):
         assert len(module_voortgang(sanne)) == 4
+
+
+def test_a_published_change_to_a_module_shows_at_once(
+    index, hoofdstuk, maak_oefening, demo_gebruikers
+):
+    """Modules are read from the content cache: publishing, a new assignment and an item page
+    going offline must each show on the next read."""
+    sanne = demo_gebruikers["demo-consulent"]
+    schilder = maak_oefening("schilder")
+    module = _module(index, "module-c", [{"type": "oefening", "value": schilder.pk}])
+    [voortgang] = module_voortgang(sanne)
+    assert voortgang.totaal == 1
+
+    module.onderdelen = [
+        {"type": "oefening", "value": schilder.pk},
+        {"type": "hoofdstuk", "value": hoofdstuk.pk},
+    ]
+    module.title = "Module C, herzien"
+    module.save_revision().publish()
+    [voortgang] = module_voortgang(sanne)
+    assert (voortgang.module.title, voortgang.totaal) == ("Module C, herzien", 2)
+
+    hoofdstuk.unpublish()
+    [voortgang] = module_voortgang(sanne)
+    assert voortgang.totaal == 1
+
+    anouk = demo_gebruikers["anouk.bos"]
+    assert module_voortgang(anouk) == []
+    LeermoduleToewijzing.objects.create(
+        module=module,
+        team=Team.objects.filter(leden=anouk).first(),
+        vanaf=timezone.localdate(),
+        deadline=timezone.localdate() + timedelta(days=3),
+    )
+    assert [v.module.pk for v in module_voortgang(anouk)] == [module.pk]
 
 
 def test_leermodule_page_and_home_tile_show_progress_and_due_date(
