@@ -20,6 +20,8 @@ class ZoekType:
     zichtbaar_voor: Callable  # zichtbaar_voor(user) -> queryset of objects this user may see
     url: Callable | None = None  # url(obj) -> str; default obj.url or obj.get_absolute_url()
     tekst: Callable | None = None  # tekst(obj) -> str for the result's fragment; default below
+    # Relations the title or text reads (str(obj) naming a group), loaded with the objects.
+    select_related: tuple = ()
 
     def url_van(self, obj):
         if self.url is not None:

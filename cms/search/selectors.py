@@ -29,11 +29,12 @@ from itertools import chain
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from modelsearch.backends import get_search_backend
 from modelsearch.index import RelatedFields
 from modelsearch.query import And, Phrase, PlainText
 
+from cms import inhoudcache
 from cms.search import nederlands, rangschikking
 from cms.search.registry import zoekbare_typen
 
@@ -240,29 +241,79 @@ def _extra_waarden(model):
 
 def _aanvullen(treffers, zoekvraag):
     """Load the objects of one page of results: one query per type on the page, plus one per
-    extra indexed relation (tags) for the explanation of the hit."""
+    extra indexed relation (tags) for the explanation of the hit.
+
+    The fragment and "gevonden via" of a page (a Wagtail Page type) are the same for everyone
+    who may see it, and take most of a search request to make (the whole text tokenized and
+    stemmed): they are kept in the content cache, keyed on the content version (a publish, an
+    import, a taxonomy, tag or synonym edit makes them stale at once), the query and the
+    page's hits of the type. Only hits this user may see reach this function, so a cached
+    entry is only ever read for objects its reader may see. Other types (intervisie: its
+    content is confidential to a group and changes without a new content version) are made
+    afresh every time, never cached.
+    """
     per_type = {}
     for t in treffers:
         per_type.setdefault(t.zoektype, []).append(t)
     for zoektype, groep in per_type.items():
-        extra = _extra_waarden(zoektype.model)
-        beheerder = zoektype.model._default_manager
-        if extra:
-            beheerder = beheerder.prefetch_related(*(naam for naam, _ in extra))
-        objecten = beheerder.in_bulk([t.pk for t in groep])
+        pks = [t.pk for t in groep]
+        if not _gedeeld(zoektype):
+            objecten = _laden(zoektype, pks, _extra_waarden(zoektype.model))
+            getoond = _tonen(zoektype, groep, objecten, zoekvraag)
+        else:
+            geladen = {}
+
+            def maak(zoektype=zoektype, groep=groep, pks=pks, geladen=geladen):
+                geladen.update(_laden(zoektype, pks, _extra_waarden(zoektype.model)))
+                return _tonen(zoektype, groep, geladen, zoekvraag)
+
+            sleutel = ("zoeken:getoond", get_language(), zoektype.slug, zoekvraag, tuple(pks))
+            getoond = inhoudcache.fragment(sleutel, maak)
+            objecten = geladen or _laden(zoektype, pks, [])
         for t in groep:
             t.obj = objecten.get(t.pk)
-            if t.obj is None:
+            if t.obj is None or t.pk not in getoond:
                 continue
-            tekst = zoektype.tekst_van(t.obj)
-            waarden = [(gettext("fase"), naam) for _slug, naam in t.fases]
-            waarden += [(gettext("doelgroep"), naam) for _slug, naam in t.doelgroepen]
-            for naam, label in extra:
-                waarden += [(label, str(w)) for w in getattr(t.obj, naam).all()]
-            t.gevonden_via, gemarkeerd = uitleg(zoekvraag, f"{t.titel} {tekst}", waarden)
-            t.fragment = mark_safe(  # noqa: S308 - markeer_fragment escapes the text
-                nederlands.markeer_fragment(tekst, " ".join([zoekvraag, *gemarkeerd]))
-            )
+            fragment, t.gevonden_via = getoond[t.pk]
+            t.fragment = mark_safe(fragment)  # noqa: S308 - markeer_fragment escapes the text
+
+
+def _gedeeld(zoektype):
+    """Whether what a hit of this type shows is shared content: a Wagtail page, whose every
+    published change makes a new content version (see cms.inhoudcache)."""
+    from wagtail.models import Page
+
+    return issubclass(zoektype.model, Page)
+
+
+def _laden(zoektype, pks, extra):
+    """{pk: object} of one type, with the relations its title and explanation read."""
+    beheerder = zoektype.model._default_manager
+    if zoektype.select_related:
+        beheerder = beheerder.select_related(*zoektype.select_related)
+    if extra:
+        beheerder = beheerder.prefetch_related(*(naam for naam, _ in extra))
+    return beheerder.in_bulk(pks)
+
+
+def _tonen(zoektype, groep, objecten, zoekvraag):
+    """{pk: (fragment as escaped HTML, gevonden via)} of the hits whose object is there."""
+    extra = _extra_waarden(zoektype.model)
+    uit = {}
+    for t in groep:
+        obj = objecten.get(t.pk)
+        if obj is None:
+            continue
+        tekst = zoektype.tekst_van(obj)
+        waarden = [(gettext("fase"), naam) for _slug, naam in t.fases]
+        waarden += [(gettext("doelgroep"), naam) for _slug, naam in t.doelgroepen]
+        for naam, label in extra:
+            waarden += [(label, str(w)) for w in getattr(obj, naam).all()]
+        titel = zoektype.titel_van(obj)
+        gevonden_via, gemarkeerd = uitleg(zoekvraag, f"{titel} {tekst}", waarden)
+        fragment = nederlands.markeer_fragment(tekst, " ".join([zoekvraag, *gemarkeerd]))
+        uit[t.pk] = (str(fragment), gevonden_via)
+    return uit
 
 
 # --- why a hit was found ---
