@@ -114,12 +114,16 @@ def _koppelingen(model, veld, pks, waarden):
         return {}
     doelmodel = m2m.related_model
     if doelmodel not in waarden:
-        waarden[doelmodel] = {
-            pk: (volgorde, naam, slug)
-            for pk, volgorde, naam, slug in doelmodel._default_manager.values_list(
-                "pk", "volgorde", "naam", "slug"
-            )
-        }
+        # The same for everyone, and a taxonomy edit makes a new content version.
+        waarden[doelmodel] = inhoudcache.fragment(
+            ("zoeken:waarden", doelmodel._meta.label),
+            lambda: {
+                pk: (volgorde, naam, slug)
+                for pk, volgorde, naam, slug in doelmodel._default_manager.values_list(
+                    "pk", "volgorde", "naam", "slug"
+                )
+            },
+        )
     bekend = waarden[doelmodel]
     through = m2m.remote_field.through
     bron, doel = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
@@ -151,6 +155,25 @@ def _treffers_van(zoektype, gebruiker, zoekvraag, operator="and", waarden=None):
     resultaten = queryset.search(
         zoekvraag, operator=operator, order_by_relevance=True
     ).annotate_score("_score")
+    waarden = {} if waarden is None else waarden
+    stand = None
+    if zoektype.voor_iedereen and isinstance(zoekvraag, str):
+        stand = getattr(resultaten, "indexstand", lambda: None)()
+    if stand is None:
+        rijen = _rijen_van(zoektype, resultaten, waarden)
+    else:
+        # Everyone sees the same hits of this type: kept under the content version (what the
+        # database adds: live, fases, doelgroepen) and the index's state (every index write
+        # changes it), so a published change is searched at once.
+        rijen = inhoudcache.fragment(
+            ("zoeken:treffers", zoektype.slug, zoekvraag, operator, stand),
+            lambda: _rijen_van(zoektype, resultaten, waarden),
+        )
+    return [Treffer(zoektype, *rij) for rij in rijen]
+
+
+def _rijen_van(zoektype, resultaten, waarden):
+    """[(pk, comparable score, fase values, doelgroep values)] of one type's hits."""
     if hasattr(resultaten, "pks_met_score"):  # our whoosh backend: no objects needed here
         hits = resultaten.pks_met_score()
         eenheid = resultaten.score_eenheid()
@@ -160,17 +183,10 @@ def _treffers_van(zoektype, gebruiker, zoekvraag, operator="and", waarden=None):
     if not hits:
         return []
     pks = [pk for pk, _ in hits]
-    waarden = {} if waarden is None else waarden
     fases = _koppelingen(zoektype.model, "fases", pks, waarden)
     doelgroepen = _koppelingen(zoektype.model, "doelgroepen", pks, waarden)
     return [
-        Treffer(
-            zoektype,
-            pk,
-            _vergelijkbaar(score, eenheid, rang),
-            fases.get(pk, []),
-            doelgroepen.get(pk, []),
-        )
+        (pk, _vergelijkbaar(score, eenheid, rang), fases.get(pk, []), doelgroepen.get(pk, []))
         for rang, (pk, score) in enumerate(hits)
     ]
 
