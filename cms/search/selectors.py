@@ -43,6 +43,9 @@ _WOORD_RE = re.compile(nederlands.WOORD_PATROON)
 FACETTEN = ("type", "doelgroep", "fase")
 
 
+_NIET_GELADEN = object()
+
+
 @dataclass
 class Treffer:
     zoektype: object
@@ -51,9 +54,11 @@ class Treffer:
     # [(volgorde, naam, slug)] as read (see _koppelingen); shown through fases/doelgroepen
     fase_waarden: list = field(default_factory=list)
     doelgroep_waarden: list = field(default_factory=list)
-    obj: object = None
+    titel: str = ""
+    url: str = ""
     fragment: str = ""
     gevonden_via: list = field(default_factory=list)  # see uitleg()
+    _obj: object = field(default=_NIET_GELADEN, repr=False)
 
     @property
     def fases(self):
@@ -65,12 +70,16 @@ class Treffer:
         return [(slug, naam) for _v, naam, slug in sorted(self.doelgroep_waarden)]
 
     @property
-    def titel(self):
-        return self.zoektype.titel_van(self.obj)
+    def obj(self):
+        """The object. A page shown from the content cache is not loaded for the page of
+        results; asked for here, it is (one query)."""
+        if self._obj is _NIET_GELADEN:
+            self._obj = self.zoektype.model._default_manager.filter(pk=self.pk).first()
+        return self._obj
 
-    @property
-    def url(self):
-        return self.zoektype.url_van(self.obj)
+    @obj.setter
+    def obj(self, waarde):
+        self._obj = waarde
 
 
 @dataclass
@@ -274,23 +283,24 @@ def _aanvullen(treffers, zoekvraag):
     for zoektype, groep in per_type.items():
         pks = [t.pk for t in groep]
         if not _gedeeld(zoektype):
-            objecten = _laden(zoektype, pks, _extra_waarden(zoektype.model))
+            objecten = _laden(zoektype, pks)
             getoond = _tonen(zoektype, groep, objecten, zoekvraag)
         else:
-            geladen = {}
+            objecten = None  # loaded only to make what the cache lacks
 
-            def maak(zoektype=zoektype, groep=groep, pks=pks, geladen=geladen):
-                geladen.update(_laden(zoektype, pks, _extra_waarden(zoektype.model)))
-                return _tonen(zoektype, groep, geladen, zoekvraag)
+            def maak(zoektype=zoektype, groep=groep, pks=pks):
+                nonlocal objecten
+                objecten = _laden(zoektype, pks)
+                return _tonen(zoektype, groep, objecten, zoekvraag)
 
             sleutel = ("zoeken:getoond", get_language(), zoektype.slug, zoekvraag, tuple(pks))
             getoond = inhoudcache.fragment(sleutel, maak)
-            objecten = geladen or _laden(zoektype, pks, [])
         for t in groep:
-            t.obj = objecten.get(t.pk)
-            if t.obj is None or t.pk not in getoond:
+            if objecten is not None:
+                t.obj = objecten.get(t.pk)
+            if t.pk not in getoond:
                 continue
-            fragment, t.gevonden_via = getoond[t.pk]
+            t.titel, t.url, fragment, t.gevonden_via = getoond[t.pk]
             t.fragment = mark_safe(fragment)  # noqa: S308 - markeer_fragment escapes the text
 
 
@@ -302,8 +312,9 @@ def _gedeeld(zoektype):
     return issubclass(zoektype.model, Page)
 
 
-def _laden(zoektype, pks, extra):
+def _laden(zoektype, pks):
     """{pk: object} of one type, with the relations its title and explanation read."""
+    extra = _extra_waarden(zoektype.model)
     beheerder = zoektype.model._default_manager
     if zoektype.select_related:
         beheerder = beheerder.select_related(*zoektype.select_related)
@@ -313,7 +324,8 @@ def _laden(zoektype, pks, extra):
 
 
 def _tonen(zoektype, groep, objecten, zoekvraag):
-    """{pk: (fragment as escaped HTML, gevonden via)} of the hits whose object is there."""
+    """{pk: (title, url, fragment as escaped HTML, gevonden via)} of the hits whose object
+    is there."""
     extra = _extra_waarden(zoektype.model)
     uit = {}
     for t in groep:
@@ -328,7 +340,7 @@ def _tonen(zoektype, groep, objecten, zoekvraag):
         titel = zoektype.titel_van(obj)
         gevonden_via, gemarkeerd = uitleg(zoekvraag, f"{titel} {tekst}", waarden)
         fragment = nederlands.markeer_fragment(tekst, " ".join([zoekvraag, *gemarkeerd]))
-        uit[t.pk] = (str(fragment), gevonden_via)
+        uit[t.pk] = (titel, zoektype.url_van(obj), str(fragment), gevonden_via)
     return uit
 
 

@@ -5,6 +5,8 @@ These tests search through the registered types (pages are shared, intervisie is
 the cached paths are the ones the site uses.
 """
 
+import pytest
+
 from cms.models import Fase
 from cms.search.models import Synoniem
 from tests.search.conftest import interventie_maken
@@ -29,9 +31,10 @@ def test_a_published_change_is_found_and_shown_at_once(client_als, whoosh, schem
     pagina.samenvatting = "Een vrijwilliger helpt met schulden en post."
     pagina.save_revision().publish()
 
-    assert "<mark>vrijwilliger</mark>" in resultaten(client, "vrijwilliger")["Budgetcoaching"][
-        "fragment"
-    ]
+    assert (
+        "<mark>vrijwilliger</mark>"
+        in resultaten(client, "vrijwilliger")["Budgetcoaching"]["fragment"]
+    )
     assert resultaten(client, "schulden")["Budgetcoaching"]["fragment"] == (
         "Een vrijwilliger helpt met <mark>schulden</mark> en post."
     )
@@ -68,3 +71,19 @@ def test_a_renamed_fase_shows_on_the_search_page_at_once(client_als, whoosh, sch
     html = client.get("/zoeken/", {"q": "schulden"}).content.decode()
     assert '<span class="badge badge--fase">Trajectfase</span>' in html
     assert "Trajectfase (1)" in html  # the facet
+
+
+@pytest.mark.parametrize("aantal", [2, 25])
+def test_a_repeated_search_reads_a_fixed_few_queries(
+    client_als, whoosh, schema, django_assert_max_num_queries, aantal
+):
+    for i in range(aantal):
+        interventie_maken(
+            schema, f"Werkfit traject {i}", "Werkfit maken.", ["verloop"], ["jongeren"]
+        )
+    client = client_als("demo-consulent")
+    client.get("/zoeken/", {"q": "werkfit"})
+    with django_assert_max_num_queries(5):
+        response = client.get("/zoeken/", {"q": "werkfit"})
+    assert response.context["uitkomst"].totaal == aantal
+    assert "Werkfit traject 0" in response.content.decode()
