@@ -7,6 +7,12 @@ doelgroepen, read with one query per relation per type, so the number of queries
 grow with the number of results. Everything shown (results, counts, "Bedoelde u",
 explanations) is built from those querysets only: nothing comes from what the user may not read.
 
+What is the same for every reader lives in the content cache (cms.inhoudcache, keyed on the
+content version that publish, import, taxonomy, tag and synonym edits renew): the hits of types
+marked ``voor_iedereen`` (live pages; also keyed on the index's write generation), the taxonomy
+values, and per page of results the title, url, fragment and explanation of page hits. Types
+whose visibility depends on the user (intervisie) are searched, loaded and explained afresh.
+
 How scores of different types are made comparable (one honest ranking): each type's hits keep
 the score the backend gave them; they are NOT divided by the type's best hit (that made every
 type's best a 1.0, so one weak beslismoment outranked five good interventies). Our whoosh
