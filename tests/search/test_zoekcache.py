@@ -86,4 +86,4 @@ def test_a_repeated_search_reads_a_fixed_few_queries(
     with django_assert_max_num_queries(5):
         response = client.get("/zoeken/", {"q": "werkfit"})
     assert response.context["uitkomst"].totaal == aantal
-    assert "Werkfit traject 0" in response.content.decode()
+    assert response.content.decode().count("Werkfit traject ") == min(aantal, 10)  # titles
