@@ -65,12 +65,14 @@ def kennisbank_zoektypen():
             label=_("Interventie"),
             model=InterventiePage,
             zichtbaar_voor=lambda user: InterventiePage.objects.live(),
+            voor_iedereen=True,
         ),
         ZoekType(
             slug="beslismoment",
             label=_("Beslismoment"),
             model=BeslismomentPage,
             zichtbaar_voor=lambda user: BeslismomentPage.objects.live(),
+            voor_iedereen=True,
         ),
     ]
 

@@ -66,6 +66,7 @@ def zoekbare_intervisie():
             label=_("Intervisieverslag"),
             model=Intervisiesessie,
             zichtbaar_voor=selectors.sessies_zichtbaar_voor,
+            select_related=("methode", "groep"),  # its title (str) names both
         )
     ]
 

@@ -17,6 +17,7 @@ def oefening_zoektype():
             label=_("Oefening"),
             model=OefeningPage,
             zichtbaar_voor=lambda user: OefeningPage.objects.live(),
+            voor_iedereen=True,
         )
     ]
 

@@ -19,11 +19,14 @@ class ZoekenConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from cms.inhoudcache import inhoud_model
         from cms.search import checks
         from cms.search.backend import synoniemen_vergeten
         from cms.search.models import Synoniem
 
         checks.waarschuwen_bij_start()
+        # A synonym changes the "gevonden via" search keeps in the content cache.
+        inhoud_model(Synoniem)
 
         def vergeten(**kwargs):
             synoniemen_vergeten()

@@ -873,6 +873,17 @@ class WhooshSearchResults(BaseSearchResults):
         except IndexOnbruikbaar:
             return None
 
+    def indexstand(self):
+        """A token of the state of this model's index that every write changes (the live
+        generation and whoosh's commit generation in it), or None when whoosh cannot answer:
+        what a cache of hits is keyed on."""
+        index = self.backend.get_index_for_model(self.query_compiler.queryset.model)
+        try:
+            zoeker, sleutel = index.opslag.zoeker()
+        except IndexOnbruikbaar:
+            return None
+        return f"{sleutel}:{zoeker.ixreader.generation()}"
+
     def score_eenheid(self):
         """The weight of a term that no document has: log(N) + 1, whoosh's largest idf.
 

@@ -355,11 +355,19 @@ def stammen_van_woord(woord, met_delen=False):
     """Stems one written word stands for: the joined form, plus its parts when hyphenated.
 
     With `met_delen`, also the stems of its compound parts, each marked with ``DEEL``.
+    A new list each call (callers may change it); the work is remembered per written word.
     """
+    return list(_stammen_van_woord(woord, met_delen))
+
+
+@lru_cache(maxsize=100_000)
+def _stammen_van_woord(woord, met_delen):
+    """Pure (the word list and the tables are fixed): every text of a search page and of the
+    index is made of the same few thousand words, so each is folded and split once."""
     gevouwen = vouw(woord)
     samen = samenvoegen(gevouwen)
     if not samen or is_stopwoord(samen):
-        return []
+        return ()
     stammen = [stam(samen)]
     stukken = [samen]
     if "-" in gevouwen:
@@ -376,7 +384,7 @@ def stammen_van_woord(woord, met_delen=False):
                 s = DEEL + stam(deel)
                 if s not in stammen:
                     stammen.append(s)
-    return stammen
+    return tuple(stammen)
 
 
 def analyseer(tekst, met_delen=False):

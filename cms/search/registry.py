@@ -20,6 +20,11 @@ class ZoekType:
     zichtbaar_voor: Callable  # zichtbaar_voor(user) -> queryset of objects this user may see
     url: Callable | None = None  # url(obj) -> str; default obj.url or obj.get_absolute_url()
     tekst: Callable | None = None  # tekst(obj) -> str for the result's fragment; default below
+    # Relations the title or text reads (str(obj) naming a group), loaded with the objects.
+    select_related: tuple = ()
+    # True only when zichtbaar_voor gives every user the same objects (live pages) and their
+    # changes make a new content version (cms.inhoudcache): search then shares their hits.
+    voor_iedereen: bool = False
 
     def url_van(self, obj):
         if self.url is not None:

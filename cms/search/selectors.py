@@ -7,6 +7,12 @@ doelgroepen, read with one query per relation per type, so the number of queries
 grow with the number of results. Everything shown (results, counts, "Bedoelde u",
 explanations) is built from those querysets only: nothing comes from what the user may not read.
 
+What is the same for every reader lives in the content cache (cms.inhoudcache, keyed on the
+content version that publish, import, taxonomy, tag and synonym edits renew): the hits of types
+marked ``voor_iedereen`` (live pages; also keyed on the index's write generation), the taxonomy
+values, and per page of results the title, url, fragment and explanation of page hits. Types
+whose visibility depends on the user (intervisie) are searched, loaded and explained afresh.
+
 How scores of different types are made comparable (one honest ranking): each type's hits keep
 the score the backend gave them; they are NOT divided by the type's best hit (that made every
 type's best a 1.0, so one weak beslismoment outranked five good interventies). Our whoosh
@@ -29,17 +35,21 @@ from itertools import chain
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from modelsearch.backends import get_search_backend
 from modelsearch.index import RelatedFields
 from modelsearch.query import And, Phrase, PlainText
 
+from cms import inhoudcache
 from cms.search import nederlands, rangschikking
 from cms.search.registry import zoekbare_typen
 
 PER_PAGINA = 10
 _WOORD_RE = re.compile(nederlands.WOORD_PATROON)
 FACETTEN = ("type", "doelgroep", "fase")
+
+
+_NIET_GELADEN = object()
 
 
 @dataclass
@@ -50,9 +60,11 @@ class Treffer:
     # [(volgorde, naam, slug)] as read (see _koppelingen); shown through fases/doelgroepen
     fase_waarden: list = field(default_factory=list)
     doelgroep_waarden: list = field(default_factory=list)
-    obj: object = None
+    titel: str = ""
+    url: str = ""
     fragment: str = ""
     gevonden_via: list = field(default_factory=list)  # see uitleg()
+    _obj: object = field(default=_NIET_GELADEN, repr=False)
 
     @property
     def fases(self):
@@ -64,12 +76,16 @@ class Treffer:
         return [(slug, naam) for _v, naam, slug in sorted(self.doelgroep_waarden)]
 
     @property
-    def titel(self):
-        return self.zoektype.titel_van(self.obj)
+    def obj(self):
+        """The object. A page shown from the content cache is not loaded for the page of
+        results; asked for here, it is (one query)."""
+        if self._obj is _NIET_GELADEN:
+            self._obj = self.zoektype.model._default_manager.filter(pk=self.pk).first()
+        return self._obj
 
-    @property
-    def url(self):
-        return self.zoektype.url_van(self.obj)
+    @obj.setter
+    def obj(self, waarde):
+        self._obj = waarde
 
 
 @dataclass
@@ -113,12 +129,16 @@ def _koppelingen(model, veld, pks, waarden):
         return {}
     doelmodel = m2m.related_model
     if doelmodel not in waarden:
-        waarden[doelmodel] = {
-            pk: (volgorde, naam, slug)
-            for pk, volgorde, naam, slug in doelmodel._default_manager.values_list(
-                "pk", "volgorde", "naam", "slug"
-            )
-        }
+        # The same for everyone, and a taxonomy edit makes a new content version.
+        waarden[doelmodel] = inhoudcache.fragment(
+            ("zoeken:waarden", doelmodel._meta.label),
+            lambda: {
+                pk: (volgorde, naam, slug)
+                for pk, volgorde, naam, slug in doelmodel._default_manager.values_list(
+                    "pk", "volgorde", "naam", "slug"
+                )
+            },
+        )
     bekend = waarden[doelmodel]
     through = m2m.remote_field.through
     bron, doel = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
@@ -150,6 +170,25 @@ def _treffers_van(zoektype, gebruiker, zoekvraag, operator="and", waarden=None):
     resultaten = queryset.search(
         zoekvraag, operator=operator, order_by_relevance=True
     ).annotate_score("_score")
+    waarden = {} if waarden is None else waarden
+    stand = None
+    if zoektype.voor_iedereen and isinstance(zoekvraag, str):
+        stand = getattr(resultaten, "indexstand", lambda: None)()
+    if stand is None:
+        rijen = _rijen_van(zoektype, resultaten, waarden)
+    else:
+        # Everyone sees the same hits of this type: kept under the content version (what the
+        # database adds: live, fases, doelgroepen) and the index's state (every index write
+        # changes it), so a published change is searched at once.
+        rijen = inhoudcache.fragment(
+            ("zoeken:treffers", zoektype.slug, zoekvraag, operator, stand),
+            lambda: _rijen_van(zoektype, resultaten, waarden),
+        )
+    return [Treffer(zoektype, *rij) for rij in rijen]
+
+
+def _rijen_van(zoektype, resultaten, waarden):
+    """[(pk, comparable score, fase values, doelgroep values)] of one type's hits."""
     if hasattr(resultaten, "pks_met_score"):  # our whoosh backend: no objects needed here
         hits = resultaten.pks_met_score()
         eenheid = resultaten.score_eenheid()
@@ -159,17 +198,10 @@ def _treffers_van(zoektype, gebruiker, zoekvraag, operator="and", waarden=None):
     if not hits:
         return []
     pks = [pk for pk, _ in hits]
-    waarden = {} if waarden is None else waarden
     fases = _koppelingen(zoektype.model, "fases", pks, waarden)
     doelgroepen = _koppelingen(zoektype.model, "doelgroepen", pks, waarden)
     return [
-        Treffer(
-            zoektype,
-            pk,
-            _vergelijkbaar(score, eenheid, rang),
-            fases.get(pk, []),
-            doelgroepen.get(pk, []),
-        )
+        (pk, _vergelijkbaar(score, eenheid, rang), fases.get(pk, []), doelgroepen.get(pk, []))
         for rang, (pk, score) in enumerate(hits)
     ]
 
@@ -240,29 +272,82 @@ def _extra_waarden(model):
 
 def _aanvullen(treffers, zoekvraag):
     """Load the objects of one page of results: one query per type on the page, plus one per
-    extra indexed relation (tags) for the explanation of the hit."""
+    extra indexed relation (tags) for the explanation of the hit.
+
+    The fragment and "gevonden via" of a page (a Wagtail Page type) are the same for everyone
+    who may see it, and take most of a search request to make (the whole text tokenized and
+    stemmed): they are kept in the content cache, keyed on the content version (a publish, an
+    import, a taxonomy, tag or synonym edit makes them stale at once), the query and the
+    page's hits of the type. Only hits this user may see reach this function, so a cached
+    entry is only ever read for objects its reader may see. Other types (intervisie: its
+    content is confidential to a group and changes without a new content version) are made
+    afresh every time, never cached.
+    """
     per_type = {}
     for t in treffers:
         per_type.setdefault(t.zoektype, []).append(t)
     for zoektype, groep in per_type.items():
-        extra = _extra_waarden(zoektype.model)
-        beheerder = zoektype.model._default_manager
-        if extra:
-            beheerder = beheerder.prefetch_related(*(naam for naam, _ in extra))
-        objecten = beheerder.in_bulk([t.pk for t in groep])
+        pks = [t.pk for t in groep]
+        if not _gedeeld(zoektype):
+            objecten = _laden(zoektype, pks)
+            getoond = _tonen(zoektype, groep, objecten, zoekvraag)
+        else:
+            objecten = None  # loaded only to make what the cache lacks
+
+            def maak(zoektype=zoektype, groep=groep, pks=pks):
+                nonlocal objecten
+                objecten = _laden(zoektype, pks)
+                return _tonen(zoektype, groep, objecten, zoekvraag)
+
+            sleutel = ("zoeken:getoond", get_language(), zoektype.slug, zoekvraag, tuple(pks))
+            getoond = inhoudcache.fragment(sleutel, maak)
         for t in groep:
-            t.obj = objecten.get(t.pk)
-            if t.obj is None:
+            if objecten is not None:
+                t.obj = objecten.get(t.pk)
+            if t.pk not in getoond:
                 continue
-            tekst = zoektype.tekst_van(t.obj)
-            waarden = [(gettext("fase"), naam) for _slug, naam in t.fases]
-            waarden += [(gettext("doelgroep"), naam) for _slug, naam in t.doelgroepen]
-            for naam, label in extra:
-                waarden += [(label, str(w)) for w in getattr(t.obj, naam).all()]
-            t.gevonden_via, gemarkeerd = uitleg(zoekvraag, f"{t.titel} {tekst}", waarden)
-            t.fragment = mark_safe(  # noqa: S308 - markeer_fragment escapes the text
-                nederlands.markeer_fragment(tekst, " ".join([zoekvraag, *gemarkeerd]))
-            )
+            t.titel, t.url, fragment, t.gevonden_via = getoond[t.pk]
+            t.fragment = mark_safe(fragment)  # noqa: S308 - markeer_fragment escapes the text
+
+
+def _gedeeld(zoektype):
+    """Whether what a hit of this type shows is shared content: a Wagtail page, whose every
+    published change makes a new content version (see cms.inhoudcache)."""
+    from wagtail.models import Page
+
+    return issubclass(zoektype.model, Page)
+
+
+def _laden(zoektype, pks):
+    """{pk: object} of one type, with the relations its title and explanation read."""
+    extra = _extra_waarden(zoektype.model)
+    beheerder = zoektype.model._default_manager
+    if zoektype.select_related:
+        beheerder = beheerder.select_related(*zoektype.select_related)
+    if extra:
+        beheerder = beheerder.prefetch_related(*(naam for naam, _ in extra))
+    return beheerder.in_bulk(pks)
+
+
+def _tonen(zoektype, groep, objecten, zoekvraag):
+    """{pk: (title, url, fragment as escaped HTML, gevonden via)} of the hits whose object
+    is there."""
+    extra = _extra_waarden(zoektype.model)
+    uit = {}
+    for t in groep:
+        obj = objecten.get(t.pk)
+        if obj is None:
+            continue
+        tekst = zoektype.tekst_van(obj)
+        waarden = [(gettext("fase"), naam) for _slug, naam in t.fases]
+        waarden += [(gettext("doelgroep"), naam) for _slug, naam in t.doelgroepen]
+        for naam, label in extra:
+            waarden += [(label, str(w)) for w in getattr(obj, naam).all()]
+        titel = zoektype.titel_van(obj)
+        gevonden_via, gemarkeerd = uitleg(zoekvraag, f"{titel} {tekst}", waarden)
+        fragment = nederlands.markeer_fragment(tekst, " ".join([zoekvraag, *gemarkeerd]))
+        uit[t.pk] = (titel, zoektype.url_van(obj), str(fragment), gevonden_via)
+    return uit
 
 
 # --- why a hit was found ---

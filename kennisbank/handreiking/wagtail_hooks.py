@@ -16,6 +16,7 @@ def hoofdstukken_zoekbaar():
             label=_("Handreiking"),
             model=HoofdstukPage,
             zichtbaar_voor=lambda user: HoofdstukPage.objects.live(),
+            voor_iedereen=True,
         )
     ]
 
