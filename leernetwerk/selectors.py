@@ -316,20 +316,35 @@ def mijn_open_actiepunten(user):
     )
 
 
-def volgende_sessie(user):
-    """The next session of the user's groups (for the home page): when, which group, which
+@dataclass(frozen=True)
+class VolgendeSessie:
+    pk: int
+    datum: dt.date
+    start: dt.time
+    groep: str  # its name
+    methode: str  # its name
+
+    def get_absolute_url(self):
+        return reverse("intervisiesessie", args=[self.pk])
+
+
+@eenmaal_per_blok
+def volgende_sessie(user, *, vanaf=None):
+    """The next session of the user's groups from `vanaf` (today) on: when, which group, which
     method; no content is loaded."""
     groepen = sorted(_zichtbaar_vanaf(user))
     if not groepen:
         return None
-    return (
-        Intervisiesessie.objects.filter(groep_id__in=groepen, datum__gte=timezone.localdate())
+    rij = (
+        Intervisiesessie.objects.filter(
+            groep_id__in=groepen, datum__gte=vanaf or timezone.localdate()
+        )
         .exclude(status=Intervisiesessie.Status.AFGEROND)
-        .select_related("groep", "methode")
-        .only("id", "datum", "start", "groep__naam", "methode__naam")
         .order_by("datum", "start")
+        .values_list("pk", "datum", "start", "groep__naam", "methode__naam")
         .first()
     )
+    return VolgendeSessie(*rij) if rij else None
 
 
 # --- Participation for teamchefs (never content) -----------------------------------------------
@@ -613,23 +628,30 @@ def koppel_is_toe_aan_gesprek(koppel, vandaag=None):
 
 
 def koppels_toe_aan_gesprek(user, vandaag=None):
-    """The user's pairs that have not met for longer than their cadence: the home reminder."""
+    """The user's pairs that have not met for longer than their cadence: the home reminder.
+
+    One lean query for the pairs (most have met recently), one more for the colleagues' names
+    when one is due.
+    """
     if not user.is_authenticated:
         return []
-    namen = ("id", "first_name", "last_name", "username")
-    koppels = (
+    toe = []
+    for pk, eerste, tweede, gevormd, weken, laatste in (
         Koppel.objects.filter(Q(eerste=user) | Q(tweede=user))
         .annotate(laatste=Max("observaties__datum"))
-        .select_related("eerste", "tweede")
-        .only(
-            "id",
-            "gevormd",
-            "cadans_weken",
-            *(f"eerste__{n}" for n in namen),
-            *(f"tweede__{n}" for n in namen),
-        )
-    )
-    return [k for k in koppels if koppel_is_toe_aan_gesprek(k, vandaag)]
+        .order_by("pk")
+        .values_list("pk", "eerste_id", "tweede_id", "gevormd", "cadans_weken", "laatste")
+    ):
+        koppel = Koppel(pk=pk, eerste_id=eerste, tweede_id=tweede, gevormd=gevormd)
+        koppel.cadans_weken, koppel.laatste = weken, laatste
+        if koppel_is_toe_aan_gesprek(koppel, vandaag):
+            toe.append(koppel)
+    if toe:
+        namen = get_user_model().objects.only("id", "first_name", "last_name", "username")
+        mensen = namen.in_bulk({k.eerste_id for k in toe} | {k.tweede_id for k in toe})
+        for k in toe:
+            k.eerste, k.tweede = mensen[k.eerste_id], mensen[k.tweede_id]
+    return toe
 
 
 def mag_koppels_vormen(user):

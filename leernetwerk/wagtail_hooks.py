@@ -1,6 +1,7 @@
 """What leernetwerk contributes to cms: admin snippets, search types, home tiles, demo content."""
 
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -74,7 +75,7 @@ def zoekbare_intervisie():
 @hooks.register("home_tegels")
 def intervisie_tegels(request):
     user = request.user
-    volgende = selectors.volgende_sessie(user)
+    volgende = selectors.volgende_sessie(user, vanaf=timezone.localdate())
     acties = selectors.open_actiepunten_kort(user)
     tegels = []
     if volgende is not None:
@@ -83,8 +84,8 @@ def intervisie_tegels(request):
                 titel=_("Volgende intervisie"),
                 tekst=_("%(groep)s: %(methode)s op %(datum)s om %(tijd)s.")
                 % {
-                    "groep": volgende.groep.naam,
-                    "methode": volgende.methode.naam,
+                    "groep": volgende.groep,
+                    "methode": volgende.methode,
                     "datum": volgende.datum.strftime("%d-%m-%Y"),
                     "tijd": volgende.start.strftime("%H:%M"),
                 },

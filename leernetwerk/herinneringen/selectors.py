@@ -24,7 +24,7 @@ from leernetwerk.herinneringen.models import Herinneringsinstellingen, Soort
 from leernetwerk.leercyclus.models import Planmodule
 from leernetwerk.leercyclus.selectors import open_voornemens_van
 from leernetwerk.models import Aanwezigheid, Intervisiesessie, Voornemen
-from leernetwerk.selectors import groepen_zichtbaar_vanaf
+from leernetwerk.selectors import groepen_zichtbaar_vanaf, volgende_sessie
 from oefeningen.models import Feedback, LeermoduleToewijzing
 from oefeningen.selectors import module_voortgang, teams_van, wachtende_feedback
 
@@ -129,12 +129,12 @@ def _leermodules(gebruiker, vandaag):
         )
         .exclude(pk__in=afgerond)
         .order_by("uiterlijk", "naam")
-        .only("id", "naam", "uiterlijk")
+        .values_list("pk", "naam", "uiterlijk")
     )
     pad = reverse("mijn_leercyclus") + "#modules"
     uit += [
-        _module_herinnering(f"planmodule:{m.pk}", m.naam, m.uiterlijk, pad, vandaag)
-        for m in modules
+        _module_herinnering(f"planmodule:{pk}", naam, uiterlijk, pad, vandaag)
+        for pk, naam, uiterlijk in modules
     ]
     return uit
 
@@ -178,6 +178,11 @@ def sessies_morgen(gebruiker, vandaag):
 
 def _intervisie(gebruiker, vandaag):
     uit = []
+    # The home page reads the next session anyway: when it is later than tomorrow (or there is
+    # none), nothing is tomorrow and the sessions need not be read.
+    volgende = volgende_sessie(gebruiker, vanaf=vandaag)
+    if volgende is None or volgende.datum > vandaag + dt.timedelta(days=1):
+        return uit
     for sessie in sessies_morgen(gebruiker, vandaag):
         gegevens = {
             "groep": sessie.groep.naam,
@@ -240,7 +245,7 @@ def _voornemens(gebruiker, vandaag):
 def open_herinneringen(gebruiker, vandaag=None, instellingen=None):
     """Everything the user should be reminded of today, for the kinds the user has on.
 
-    A fixed number of queries (at most nine; eight when nothing is due) however many modules,
+    A fixed number of queries (at most ten; eight when nothing is due) however many modules,
     feedback, sessions and voornemens there are.
     """
     if not gebruiker.is_authenticated:

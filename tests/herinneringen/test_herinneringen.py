@@ -366,13 +366,14 @@ def test_home_page_items_link_to_each_thing_in_a_fixed_number_of_queries(
         html = client.get("/").content.decode()
     tegel = html.split("<h3>Herinneringen</h3>")[1].split("</ul>")[0]
     assert tegel.count("<li><a href=") == 1 + 4 * 5
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         assert len(selectors.open_herinneringen(consulent)) == 1 + 4 * 5
 
 
 def test_nothing_due_costs_eight_queries(consulent, django_assert_max_num_queries):
     selectors.open_herinneringen(consulent)  # content types and shared content cached, as live
-    # Settings, content version, teams, plan modules, groups, sessions, feedback, voornemens.
+    # Settings, content version, teams, plan modules, groups, next session, feedback,
+    # voornemens.
     with django_assert_max_num_queries(8):
         assert selectors.open_herinneringen(consulent) == []
 
