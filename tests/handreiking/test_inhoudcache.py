@@ -73,3 +73,42 @@ def test_preview_of_a_draft_is_never_the_cached_live_chapter(client_als, boek_tw
     html = trainer.get(url).content.decode()
     assert "Nieuwe uitleg." in html and "Oude tekst." not in html
     assert "Oude tekst." in trainer.get(een.url).content.decode()  # the live page is unchanged
+
+
+def test_a_view_restriction_added_after_a_view_applies_at_once(client_als, boek_twee):
+    """Whether any view restriction exists is cached (two queries a page otherwise): a new one
+    must still close the page on the next request, and removing it open it again."""
+    from wagtail.models import PageViewRestriction
+
+    een, _twee, _fase = boek_twee
+    client = client_als("demo-consulent")
+    assert "Oude tekst." in client.get(een.url).content.decode()  # cached: no restrictions
+
+    beperking = PageViewRestriction.objects.create(
+        page=een, restriction_type=PageViewRestriction.PASSWORD, password="geheim-wachtwoord"
+    )
+    html = client.get(een.url).content.decode()
+    assert "Oude tekst." not in html and 'name="password"' in html
+
+    beperking.delete()
+    assert "Oude tekst." in client.get(een.url).content.decode()
+
+
+def test_a_changed_site_root_routes_at_once(client_als, boek_twee):
+    """The site and its root page are cached for routing: a site pointed elsewhere routes
+    from its new root on the next request."""
+    from wagtail.models import Site
+
+    een, _twee, _fase = boek_twee
+    client = client_als("demo-consulent")
+    pad = een.url
+    assert client.get(pad).status_code == 200
+    site = Site.objects.get(is_default_site=True)
+    thuis = site.root_page
+    site.root_page = een.get_parent().specific  # the book becomes the site's root
+    site.save()
+    assert client.get(pad).status_code == 404  # the old path no longer exists
+    assert "Oude tekst." in client.get("/eerste-stap/").content.decode()
+    site.root_page = thuis
+    site.save()
+    assert client.get(pad).status_code == 200
