@@ -19,6 +19,7 @@ from contextlib import contextmanager
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
 
 # segment id -> {field: [field length per document number]}. A segment's documents and their
@@ -202,3 +203,55 @@ def beste(zoeker, q, limiet=None, toegestaan=None):
     )
     gekozen = heapq.nsmallest(limiet, paren) if limiet else sorted(paren)
     return [(-s, d) for s, d in gekozen]
+
+
+def grenzen(zoeker, q):
+    """(lowest, highest) score a document that `q` matches can get, from the index's term
+    statistics alone (no posting is read); None if `q` can match nothing.
+
+    A term's BM25 score rises with its frequency and falls with the field's length; whoosh
+    keeps, per term, the longest and shortest field it occurs in and its highest frequency,
+    so a hit scores at least the term once in its longest field and at most its highest
+    frequency in its shortest. Deleted documents only widen the range. ``And`` adds the
+    bounds of its parts, ``Or`` takes the least of its parts and the sum of all of them.
+    """
+    if q is wq.NullQuery:
+        return None
+    soort = type(q)
+    if soort is wq.Term:
+        return _term_grenzen(zoeker, q)
+    if soort is wq.Or or soort is wq.And:
+        delen = [grenzen(zoeker, s) for s in q.subqueries]
+        if soort is wq.And and (not delen or None in delen):
+            return None
+        delen = [d for d in delen if d is not None]
+        if not delen:
+            return None
+        laag = sum(d[0] for d in delen) if soort is wq.And else min(d[0] for d in delen)
+        hoog = sum(d[1] for d in delen)
+        boost = q.boost if len(q.subqueries) > 1 else 1.0  # as whoosh (see _Scorer.scores)
+        return laag * boost, hoog * boost
+    raise NietOndersteund(soort.__name__)
+
+
+def _term_grenzen(zoeker, q):
+    weging = zoeker.weighting
+    if type(weging) is not BM25F:
+        raise NietOndersteund(type(weging).__name__)
+    veld = q.fieldname
+    if veld not in zoeker.schema:
+        return None
+    try:
+        btekst = zoeker.schema[veld].to_bytes(q.text)
+        info = zoeker.reader().term_info(veld, btekst)
+    except (ValueError, TermNotFound):
+        return None
+    B = weging._field_B.get(veld, weging.B)
+    K1 = weging.K1
+    idf = zoeker.idf(veld, btekst)
+    gem = zoeker.avg_field_length(veld) or 1
+    a, b, k1p = K1 * (1 - B), K1 * B / gem, K1 + 1
+    hoogste = info.max_weight() or 1
+    laag = idf * k1p / (1 + a + b * info.max_length())
+    hoog = idf * hoogste * k1p / (hoogste + a + b * info.min_length())
+    return laag * q.boost, hoog * q.boost
