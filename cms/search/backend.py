@@ -675,31 +675,36 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         A fixed weight (0.6 of the word's own) does not keep the word itself first: BM25 gives
         a word once in a long chapter a fraction of what a short text that says a synonym three
         times gets, and a rare synonym has a higher idf than a common word. So for a typed
-        word (`begrensd`) the synonyms' clause is scaled from the index's term statistics
-        (rangschikking.grenzen): by at most SYNONIEM_GEWICHT, and so far that its best possible
-        score is SYNONIEM_AANDEEL of the least a hit on the word itself (or its compounds and
-        parts) can score. Every text with the word then ranks above every text with only a
-        synonym, for that word; among the synonym hits BM25's order stays, and against the
-        other words of the query a synonym still counts. When no text has the word ("MI"), the
-        synonyms keep SYNONIEM_GEWICHT. The scale is a boost on the terms, so whoosh's
-        collector scores the same.
+        word (`begrensd`) the synonyms are scaled per field from the index's term statistics
+        (rangschikking.veldgrenzen): by at most SYNONIEM_GEWICHT, and so far that all they can
+        add through a field is SYNONIEM_AANDEEL of the least the word itself (or its compounds
+        and parts) adds through it. In the same field, a text with the word then ranks above
+        every text with only a synonym; among the synonym hits BM25's order stays, and against
+        the other words of the query a synonym still counts. Per field, because fields differ
+        in what a word says: a doelgroep "LVB" that a thousand interventies carry must not push
+        a text that says "licht verstandelijke beperking" down (BM25F weighs each field apart,
+        so its idf does that). Where no text has the word in a field ("MI"), the synonyms keep
+        SYNONIEM_GEWICHT there. The scale is a boost on the terms, so whoosh's collector scores
+        the same.
 
         Typed words that together make a synonym's key ("licht verstandelijk beperkt" = LVB)
         are not bounded so: a text that has each of them somewhere has not said the expression
         (that would be a phrase), while one that says "LVB" has. There SYNONIEM_GEWICHT holds.
         """
         synoniem = opties[0] if len(opties) == 1 else wq.Or(opties)
-        factor = SYNONIEM_GEWICHT
-        if not begrensd:
-            return wq.Or([eigen, _geschaald(synoniem, factor)])
-        try:
-            van_eigen = rangschikking.grenzen(self._zoeker, eigen)
-            van_synoniem = rangschikking.grenzen(self._zoeker, synoniem)
-        except rangschikking.NietOndersteund:  # another weighting: the fixed weight
-            van_eigen = van_synoniem = None
-        if van_eigen and van_synoniem and van_synoniem[1] > 0:
-            factor = min(factor, SYNONIEM_AANDEEL * van_eigen[0] / van_synoniem[1])
-        return wq.Or([eigen, _geschaald(synoniem, factor)])
+        factoren = defaultdict(lambda: SYNONIEM_GEWICHT)
+        if begrensd:
+            try:
+                van_eigen = rangschikking.veldgrenzen(self._zoeker, eigen)
+                van_synoniem = rangschikking.veldgrenzen(self._zoeker, synoniem)
+            except rangschikking.NietOndersteund:  # another weighting: the fixed weight
+                van_eigen = van_synoniem = {}
+            for veld, (_laag, hoog) in van_synoniem.items():
+                if veld in van_eigen and hoog > 0:
+                    factoren[veld] = min(
+                        SYNONIEM_GEWICHT, SYNONIEM_AANDEEL * van_eigen[veld][0] / hoog
+                    )
+        return wq.Or([eigen, _geschaald(synoniem, factoren)])
 
     def _woord(self, woord, stammen):
         """One written word: itself, compounds that contain it, its compound and hyphen parts
@@ -745,13 +750,14 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         return self._combineer(delen, operator)
 
 
-def _geschaald(q, factor):
-    """`q` with every term's boost times `factor`: its scores times `factor` (And and Or add,
-    boosts multiply), also where whoosh ignores a one-part compound's own boost."""
+def _geschaald(q, factoren):
+    """`q` with each term's boost times its field's factor in `factoren`: what it adds through
+    that field times the factor (And and Or add, boosts multiply), also where whoosh ignores a
+    one-part compound's own boost."""
     if isinstance(q, wq.Term):
-        return wq.Term(q.fieldname, q.text, boost=q.boost * factor)
+        return wq.Term(q.fieldname, q.text, boost=q.boost * factoren[q.fieldname])
     if isinstance(q, wq.And | wq.Or):
-        return q.apply(lambda sub: _geschaald(sub, factor))
+        return q.apply(lambda sub: _geschaald(sub, factoren))
     return q  # NullQuery
 
 

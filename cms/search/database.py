@@ -10,29 +10,41 @@ configuration ``leernetwerk_nl`` (a copy of ``simple``, made by migration
 
 On other databases this is modelsearch's own backend (SQLite FTS5), without Dutch analysis;
 a system check warns about that at start-up (:mod:`cms.search.checks`). On SQLite, ranked
-results are scored in one pass (:class:`SQLiteResultaten`): modelsearch's query scores each
-hit in a correlated subquery that runs the full-text match again per hit, so a broad word cost
-seconds at a few thousand pages.
+results are scored in one pass (:mod:`cms.search.database_sqlite`): modelsearch's query
+scores each hit in a correlated subquery that runs the full-text match again per hit, so a
+broad word cost seconds at a few thousand pages.
 """
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
+from django.utils.functional import cached_property
 from modelsearch.backends.database import SearchBackend as _modelsearch_backend
 from modelsearch.backends.database.postgres import postgres as pg
 from modelsearch.backends.database.postgres.query import Lexeme
-from modelsearch.backends.database.sqlite import sqlite as fts5
-from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
-from modelsearch.query import MatchAll, Not, Phrase, PlainText
-from modelsearch.utils import get_descendants_content_types_pks
+from modelsearch.index import RelatedFields, SearchField
+from modelsearch.query import Phrase, PlainText
+from modelsearch.utils import ADD
 
 from cms.search import nederlands
 
 SEARCH_CONFIG = "leernetwerk_nl"
+BODYVECTOR = "index_entries__body"  # modelsearch's index vector of the body (get_index_vectors)
 
 
-def index_teksten(texts):
+# The weight classes of the body: what an object says itself, the parts of its compounds, the
+# taxonomy values it carries (fases, doelgroepen: related fields), and their parts.
+TEKST, TEKSTDEEL, LABEL, LABELDEEL = "A", "B", "C", "D"
+# Their weights, relative to an unboosted field's in modelsearch's ranking (so body and title
+# weigh as before). ts_rank has no idf: what whoosh's BM25F learns from how many objects share
+# a term in a field (a fase name that half the interventies carry says little about each)
+# is fixed here. A word in the text counts fully, as a compound's part ("gesprek" in
+# "plangesprek") half, in a taxonomy value a quarter, as a part of one an eighth.
+BODYGEWICHTEN = {TEKST: 1, TEKSTDEEL: 1 / 2, LABEL: 1 / 4, LABELDEEL: 1 / 8}
+
+
+def index_teksten(texts, deelgewicht="D"):
     """[(text, weight)] as PostgreSQL indexes it: each text's stems in order, then its compound
-    and hyphen parts apart with the lowest weight (so phrases stay phrases)."""
+    and hyphen parts apart with weight `deelgewicht` (so phrases stay phrases)."""
     uit = []
     for tekst, gewicht in texts:
         woorden, delen = [], []
@@ -41,7 +53,7 @@ def index_teksten(texts):
             delen.extend(s.removeprefix(nederlands.DEEL) for s in stammen[1:])
         uit.append((" ".join(woorden), gewicht))
         if delen:
-            uit.append((" ".join(delen), "D"))
+            uit.append((" ".join(delen), deelgewicht))
     return uit
 
 
@@ -73,6 +85,21 @@ class NederlandsObjectIndexer(pg.ObjectIndexer):
         if getattr(backend, "nederlands", False):
             self._nederlands_config = backend.config
 
+    @cached_property
+    def body(self):
+        """The fields modelsearch puts in the body, in the classes of BODYGEWICHTEN."""
+        if getattr(self, "_nederlands_config", None) is None:
+            return super().body
+        eigen, labels = [], []
+        for field in self.search_fields:
+            doel = labels if isinstance(field, RelatedFields) else eigen
+            for veld, _gewicht, waarde in self.prepare_field(self.obj, field):
+                if isinstance(veld, SearchField) and veld.field_name != "title":
+                    doel.append(waarde.strip())
+        texts = index_teksten([(t, TEKST) for t in eigen if t], TEKSTDEEL)
+        texts += index_teksten([(t, LABEL) for t in labels if t], LABELDEEL)
+        return pg.ObjectIndexer.as_vector(self, texts)  # analysed already
+
 
 if not issubclass(pg.ObjectIndexer, NederlandsObjectIndexer):
     pg.ObjectIndexer = NederlandsObjectIndexer
@@ -99,6 +126,20 @@ def _of(delen):
 
 
 class NederlandseQueryCompiler(pg.PostgresSearchQueryCompiler):
+    def _build_rank_expression(self, vectors, config):
+        """modelsearch's ranking, with the weights of BODYGEWICHTEN for the body."""
+        eigen = self.sql_weights
+        veld = float(eigen.strip("{}").split(",")[0])  # an unboosted field's (class D)
+        body = "{" + ",".join(str(veld * BODYGEWICHTEN[k]) for k in "DCBA") + "}"
+        rangen = []
+        for vector, boost in vectors:
+            self.sql_weights = body if getattr(vector, "name", None) == BODYVECTOR else eigen
+            try:
+                rangen.append(self.build_tsrank(vector, self.query, config=config) * boost)
+            finally:
+                self.sql_weights = eigen
+        return ADD(rangen)
+
     def _stammen(self, stammen, invert):
         """All stems (as words or parts); inverted: not all of them (De Morgan)."""
         lexemen = [Lexeme(s, invert=invert) for s in stammen]
@@ -177,131 +218,16 @@ class NederlandsePostgresBackend(pg.PostgresSearchBackend):
         self.config = params.get("SEARCH_CONFIG") or SEARCH_CONFIG
 
 
-# --- SQLite: modelsearch's FTS5 backend, each search scored once ---
-
-
-class _EenmaalScoren:
-    """For modelsearch's SQLite compilers: the match and score of its search(), read once."""
-
-    def treffers(self, config):
-        """The FTS5 index entries the query matches, of this model (and its subclasses); None
-        for queries modelsearch answers without a match (everything, or a negation)."""
-        query = normalize(self.query)
-        if isinstance(query, MatchAll | Not):
-            return None
-        return fts5.SQLiteFTSIndexEntry.objects.filter(
-            MatchExpression(
-                self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
-            ),
-            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
-        )
-
-    def scores(self, config):
-        """{pk: score} of every object the query matches (SQLite's bm25(): lower is better),
-        or None (see treffers)."""
-        treffers = self.treffers(config)
-        if treffers is None:
-            return None
-        rijen = treffers.annotate(
-            score=self._build_rank_expression(self.get_search_vectors(), config)
-        ).values_list("index_entry__object_id", "score")
-        naar_pk = self.queryset.model._meta.pk.to_python
-        uit = {}
-        for object_id, score in rijen:
-            uit.setdefault(naar_pk(object_id), score)
-        return uit
-
-
-class SQLiteZoekvraag(_EenmaalScoren, fts5.SQLiteSearchQueryCompiler):
-    pass
-
-
-class SQLiteAutocomplete(_EenmaalScoren, fts5.SQLiteAutocompleteQueryCompiler):
-    pass
-
-
-class SQLiteResultaten(fts5.SQLiteSearchResults):
-    """modelsearch's results, in its order (score, then newest pk), each search scored once.
-
-    modelsearch annotates each hit with a correlated subquery that repeats the FTS5 match
-    (SQLite runs it again for every row), so the cost grew with the square of the number of
-    hits: site search, which reads all hits, took a second per type at 4,000 pages and did
-    not finish at 10,000. Here the scores of all matches are read in one query and ordered
-    in Python; the objects come from the queryset, filtered on the matches (an uncorrelated
-    subquery, or the keys when they are few). All hits: two queries; a slice: three (the
-    allowed keys first, then only the slice's objects).
-    """
-
-    def _alle_scores(self):
-        if "_scores" not in self.__dict__:
-            compiler = self.query_compiler
-            self._scores = (
-                compiler.scores(compiler.get_config(self.backend))
-                if compiler.order_by_relevance
-                else None
-            )
-        return self._scores
-
-    def _toegestaan(self):
-        """The queryset, narrowed to the objects the query matches."""
-        compiler = self.query_compiler
-        if len(self._scores) <= 500:
-            return compiler.queryset.filter(pk__in=list(self._scores))
-        treffers = compiler.treffers(compiler.get_config(self.backend))
-        return compiler.queryset.filter(pk__in=treffers.values("index_entry__object_id"))
-
-    def _in_volgorde(self, pks):
-        geordend = sorted(pks, reverse=True)  # equal scores: newest first, as modelsearch
-        geordend.sort(key=self._scores.__getitem__)  # (a stable sort)
-        return geordend
-
-    def _do_search(self):
-        scores = self._alle_scores()
-        if scores is None:
-            return super()._do_search()
-        if not scores:
-            return []
-        queryset, start, stop = self._toegestaan(), self.start, self.stop
-        if stop is not None:  # a slice: which keys, then only those objects
-            pks = self._in_volgorde(queryset.values_list("pk", flat=True))[start:stop]
-            queryset, start, stop = self.query_compiler.queryset.filter(pk__in=pks), 0, None
-        if self.prefetch_related:
-            queryset = queryset.prefetch_related(*self.prefetch_related)
-        objecten = {obj.pk: obj for obj in queryset}
-        uit = [objecten[pk] for pk in self._in_volgorde(objecten)][start:stop]
-        if self._score_field:
-            for obj in uit:
-                setattr(obj, self._score_field, scores[obj.pk])
-        return uit
-
-    def _do_count(self):
-        scores = self._alle_scores()
-        if scores is None:
-            return super()._do_count()
-        aantal = self._toegestaan().count() if scores else 0
-        if self.stop is not None:
-            aantal = min(aantal, self.stop)
-        return max(aantal - self.start, 0)
-
-    def _clone(self):
-        nieuw = super()._clone()
-        if "_scores" in self.__dict__:  # the same search, another slice
-            nieuw._scores = self._scores
-        return nieuw
-
-
-class SQLiteBackend(fts5.SQLiteSearchBackend):
-    query_compiler_class = SQLiteZoekvraag
-    autocomplete_query_compiler_class = SQLiteAutocomplete
-    results_class = SQLiteResultaten
-
-
 def SearchBackend(params):  # noqa: N802 (modelsearch's name)
     """Our Dutch backend on PostgreSQL; modelsearch's own database backend elsewhere (on
     SQLite with FTS5, scored once per search)."""
     if connection.vendor == "postgresql":
         return NederlandsePostgresBackend(params)
     backend = _modelsearch_backend(params)
-    if type(backend) is fts5.SQLiteSearchBackend:
-        return SQLiteBackend(params)
+    if connection.vendor == "sqlite":
+        # Imported here: modelsearch's SQLite module needs its FTS5 model, only on SQLite.
+        from cms.search import database_sqlite
+
+        if type(backend) is database_sqlite.fts5.SQLiteSearchBackend:
+            return database_sqlite.SQLiteBackend(params)
     return backend

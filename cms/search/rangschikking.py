@@ -205,33 +205,41 @@ def beste(zoeker, q, limiet=None, toegestaan=None):
     return [(-s, d) for s, d in gekozen]
 
 
-def grenzen(zoeker, q):
-    """(lowest, highest) score a document that `q` matches can get, from the index's term
-    statistics alone (no posting is read); None if `q` can match nothing.
+def veldgrenzen(zoeker, q):
+    """{field: (lowest, highest)} of what `q` adds to a document's score through that field,
+    from the index's term statistics alone (no posting is read): lowest, the least one of its
+    terms there adds to a document that has it; highest, what all its terms there can add.
 
     A term's BM25 score rises with its frequency and falls with the field's length; whoosh
     keeps, per term, the longest and shortest field it occurs in and its highest frequency,
-    so a hit scores at least the term once in its longest field and at most its highest
-    frequency in its shortest. Deleted documents only widen the range. ``And`` adds the
-    bounds of its parts, ``Or`` takes the least of its parts and the sum of all of them.
+    so a term scores at least once in its longest field and at most its highest frequency in
+    its shortest. Deleted documents only widen the range.
     """
-    if q is wq.NullQuery:
-        return None
+    uit = {}
+    for term, boost in _termen(q, 1.0):
+        grens = _term_grenzen(zoeker, term)
+        if grens is None:
+            continue
+        laag, hoog = grens[0] * boost, grens[1] * boost
+        if term.fieldname in uit:
+            oud = uit[term.fieldname]
+            laag, hoog = min(laag, oud[0]), hoog + oud[1]
+        uit[term.fieldname] = (laag, hoog)
+    return uit
+
+
+def _termen(q, boost):
+    """(term, the boost its score gets) for each term of `q`."""
     soort = type(q)
     if soort is wq.Term:
-        return _term_grenzen(zoeker, q)
-    if soort is wq.Or or soort is wq.And:
-        delen = [grenzen(zoeker, s) for s in q.subqueries]
-        if soort is wq.And and (not delen or None in delen):
-            return None
-        delen = [d for d in delen if d is not None]
-        if not delen:
-            return None
-        laag = sum(d[0] for d in delen) if soort is wq.And else min(d[0] for d in delen)
-        hoog = sum(d[1] for d in delen)
-        boost = q.boost if len(q.subqueries) > 1 else 1.0  # as whoosh (see _Scorer.scores)
-        return laag * boost, hoog * boost
-    raise NietOndersteund(soort.__name__)
+        yield q, boost
+    elif soort is wq.Or or soort is wq.And:
+        if len(q.subqueries) > 1:  # whoosh drops a one-part compound's boost (see scores)
+            boost *= q.boost
+        for sub in q.subqueries:
+            yield from _termen(sub, boost)
+    elif q is not wq.NullQuery:
+        raise NietOndersteund(soort.__name__)
 
 
 def _term_grenzen(zoeker, q):

@@ -4,7 +4,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from modelsearch.backends import get_search_backend
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
 from kennisbank.models import InterventiePage
 from tests.search.conftest import _backend_instellen, interventie_maken
@@ -51,6 +50,8 @@ def test_a_search_runs_the_full_text_match_once_not_once_per_hit(fts5, schema):
 
 
 def test_results_scores_and_slices_are_modelsearchs_own(fts5, schema):
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend  # SQLite only
+
     maken(schema, 12)
     interventie_maken(schema, "Werk en werk", "Werk, werk en nog eens werk.", [], [])
     ons = get_search_backend()
