@@ -98,7 +98,8 @@ class NederlandsObjectIndexer(pg.ObjectIndexer):
                     doel.append(waarde.strip())
         texts = index_teksten([(t, TEKST) for t in eigen if t], TEKSTDEEL)
         texts += index_teksten([(t, LABEL) for t in labels if t], LABELDEEL)
-        return pg.ObjectIndexer.as_vector(self, texts)  # analysed already
+        # Analysed already: modelsearch's as_vector (pg.ObjectIndexer is this class now).
+        return super().as_vector(texts)
 
 
 if not issubclass(pg.ObjectIndexer, NederlandsObjectIndexer):

@@ -175,6 +175,7 @@ def test_what_a_text_says_outranks_the_taxonomy_labels_many_share(nederlands_bac
         schema, "Eenvoudige taal", "Voor mensen met een licht verstandelijke beperking.", [], []
     )
     zoekt = interventie_maken(schema, "Baan", "Wie een baan zoeken wil, meldt zich.", [], [])
+    gemist = interventie_maken(schema, "Gemist", "Na een gemiste afspraak bellen we.", [], [])
     for i in range(8):
         fase = "eerste-gesprek" if i % 2 else "zoekperiode"
         interventie_maken(schema, f"Aanbod {i}", "Een begeleider helpt bij de stap.", [fase], [])
@@ -190,6 +191,7 @@ def test_what_a_text_says_outranks_the_taxonomy_labels_many_share(nederlands_bac
         ("gesprekken", gesprekken),
         ("LVB", [lvb.title]),
         ("zoekt", [zoekt.title]),
+        ("gemiste afspraak", [gemist.title]),  # the text analysed once, as the query
     ]:
         titels = [p.title for p in InterventiePage.objects.live().search(q)]
         assert titels[: len(verwacht)] == verwacht, (q, titels)
