@@ -16,8 +16,8 @@ def fts5(settings, db):
     return _backend_instellen("database", settings)
 
 
-def maken(schema, aantal, begin=0):
-    for i in range(begin, begin + aantal):
+def maken(schema, aantal):
+    for i in range(aantal):
         woorden = " ".join(["werk"] * (1 + i % 4))
         interventie_maken(schema, f"Aanbod {i}", f"Op weg naar {woorden} met een coach.", [], [])
 
