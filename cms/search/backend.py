@@ -59,7 +59,8 @@ logger = logging.getLogger("leernetwerk.zoeken")
 
 HERSTEL = "Herstel met: python manage.py update_index"
 SYNONIEMEN_CACHE = "zoeken:synoniemen:v2"
-SYNONIEM_GEWICHT = 0.6  # a synonym's hits, relative to the word itself
+SYNONIEM_GEWICHT = 0.6  # a synonym's hits, relative to the word itself, at most
+SYNONIEM_AANDEEL = 0.5  # and a synonym-only hit scores at most this of the least direct hit
 
 
 class IndexOnbruikbaar(Exception):
@@ -654,23 +655,56 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             for lengte in range(min(langste, len(woorden) - i), 0, -1):
                 sleutel = tuple(eerste[i : i + lengte])
                 if sleutel in kaart:
-                    # What the searcher typed counts more than what it stands for.
-                    opties = [
-                        wq.And([self._over_velden(s) for s in v], boost=SYNONIEM_GEWICHT)
-                        for v in kaart[sleutel]
-                    ]
                     eigen = (
                         self._woord(*woorden[i])
                         if lengte == 1
                         else wq.And([self._over_velden(s) for s in sleutel])
                     )
-                    delen.append(wq.Or([eigen, *opties]))
+                    opties = [wq.And([self._over_velden(s) for s in v]) for v in kaart[sleutel]]
+                    delen.append(self._met_synoniemen(eigen, opties, begrensd=lengte == 1))
                     i += lengte
                     break
             else:
                 delen.append(self._woord(*woorden[i]))
                 i += 1
         return self._combineer(delen, operator)
+
+    def _met_synoniemen(self, eigen, opties, begrensd):
+        """What was typed (`eigen`), or any of its synonyms (`opties`), the synonyms weaker.
+
+        A fixed weight (0.6 of the word's own) does not keep the word itself first: BM25 gives
+        a word once in a long chapter a fraction of what a short text that says a synonym three
+        times gets, and a rare synonym has a higher idf than a common word. So for a typed
+        word (`begrensd`) the synonyms are scaled per field from the index's term statistics
+        (rangschikking.veldgrenzen): by at most SYNONIEM_GEWICHT, and so far that all they can
+        add through a field is SYNONIEM_AANDEEL of the least the word itself (or its compounds
+        and parts) adds through it. In the same field, a text with the word then ranks above
+        every text with only a synonym; among the synonym hits BM25's order stays, and against
+        the other words of the query a synonym still counts. Per field, because fields differ
+        in what a word says: a doelgroep "LVB" that a thousand interventies carry must not push
+        a text that says "licht verstandelijke beperking" down (BM25F weighs each field apart,
+        so its idf does that). Where no text has the word in a field ("MI"), the synonyms keep
+        SYNONIEM_GEWICHT there. The scale is a boost on the terms, so whoosh's collector scores
+        the same.
+
+        Typed words that together make a synonym's key ("licht verstandelijk beperkt" = LVB)
+        are not bounded so: a text that has each of them somewhere has not said the expression
+        (that would be a phrase), while one that says "LVB" has. There SYNONIEM_GEWICHT holds.
+        """
+        synoniem = opties[0] if len(opties) == 1 else wq.Or(opties)
+        factoren = defaultdict(lambda: SYNONIEM_GEWICHT)
+        if begrensd:
+            try:
+                van_eigen = rangschikking.veldgrenzen(self._zoeker, eigen)
+                van_synoniem = rangschikking.veldgrenzen(self._zoeker, synoniem)
+            except rangschikking.NietOndersteund:  # another weighting: the fixed weight
+                van_eigen = van_synoniem = {}
+            for veld, (_laag, hoog) in van_synoniem.items():
+                if veld in van_eigen and hoog > 0:
+                    factoren[veld] = min(
+                        SYNONIEM_GEWICHT, SYNONIEM_AANDEEL * van_eigen[veld][0] / hoog
+                    )
+        return wq.Or([eigen, _geschaald(synoniem, factoren)])
 
     def _woord(self, woord, stammen):
         """One written word: itself, compounds that contain it, its compound and hyphen parts
@@ -714,6 +748,17 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             for w in nederlands.analyseer(tekst)
         ]
         return self._combineer(delen, operator)
+
+
+def _geschaald(q, factoren):
+    """`q` with each term's boost times its field's factor in `factoren`: what it adds through
+    that field times the factor (And and Or add, boosts multiply), also where whoosh ignores a
+    one-part compound's own boost."""
+    if isinstance(q, wq.Term):
+        return wq.Term(q.fieldname, q.text, boost=q.boost * factoren[q.fieldname])
+    if isinstance(q, wq.And | wq.Or):
+        return q.apply(lambda sub: _geschaald(sub, factoren))
+    return q  # NullQuery
 
 
 class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):

@@ -9,24 +9,42 @@ configuration ``leernetwerk_nl`` (a copy of ``simple``, made by migration
 ``zoeken.0004``), which only lowercases: a second stemmer would not meet the first.
 
 On other databases this is modelsearch's own backend (SQLite FTS5), without Dutch analysis;
-a system check warns about that at start-up (:mod:`cms.search.checks`).
+a system check warns about that at start-up (:mod:`cms.search.checks`). On SQLite, ranked
+results are scored in one pass (:mod:`cms.search.database_sqlite`): modelsearch's query
+scores each hit in a correlated subquery that runs the full-text match again per hit, so a
+broad word cost seconds at a few thousand pages.
 """
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
+from django.utils.functional import cached_property
 from modelsearch.backends.database import SearchBackend as _modelsearch_backend
 from modelsearch.backends.database.postgres import postgres as pg
 from modelsearch.backends.database.postgres.query import Lexeme
+from modelsearch.index import RelatedFields, SearchField
 from modelsearch.query import Phrase, PlainText
+from modelsearch.utils import ADD
 
 from cms.search import nederlands
 
 SEARCH_CONFIG = "leernetwerk_nl"
+BODYVECTOR = "index_entries__body"  # modelsearch's index vector of the body (get_index_vectors)
 
 
-def index_teksten(texts):
+# The weight classes of the body: what an object says itself, the parts of its compounds, the
+# taxonomy values it carries (fases, doelgroepen: related fields), and their parts.
+TEKST, TEKSTDEEL, LABEL, LABELDEEL = "A", "B", "C", "D"
+# Their weights, relative to an unboosted field's in modelsearch's ranking (so body and title
+# weigh as before). ts_rank has no idf: what whoosh's BM25F learns from how many objects share
+# a term in a field (a fase name that half the interventies carry says little about each)
+# is fixed here. A word in the text counts fully, as a compound's part ("gesprek" in
+# "plangesprek") half, in a taxonomy value a quarter, as a part of one an eighth.
+BODYGEWICHTEN = {TEKST: 1, TEKSTDEEL: 1 / 2, LABEL: 1 / 4, LABELDEEL: 1 / 8}
+
+
+def index_teksten(texts, deelgewicht="D"):
     """[(text, weight)] as PostgreSQL indexes it: each text's stems in order, then its compound
-    and hyphen parts apart with the lowest weight (so phrases stay phrases)."""
+    and hyphen parts apart with weight `deelgewicht` (so phrases stay phrases)."""
     uit = []
     for tekst, gewicht in texts:
         woorden, delen = [], []
@@ -35,7 +53,7 @@ def index_teksten(texts):
             delen.extend(s.removeprefix(nederlands.DEEL) for s in stammen[1:])
         uit.append((" ".join(woorden), gewicht))
         if delen:
-            uit.append((" ".join(delen), "D"))
+            uit.append((" ".join(delen), deelgewicht))
     return uit
 
 
@@ -67,6 +85,22 @@ class NederlandsObjectIndexer(pg.ObjectIndexer):
         if getattr(backend, "nederlands", False):
             self._nederlands_config = backend.config
 
+    @cached_property
+    def body(self):
+        """The fields modelsearch puts in the body, in the classes of BODYGEWICHTEN."""
+        if getattr(self, "_nederlands_config", None) is None:
+            return super().body
+        eigen, labels = [], []
+        for field in self.search_fields:
+            doel = labels if isinstance(field, RelatedFields) else eigen
+            for veld, _gewicht, waarde in self.prepare_field(self.obj, field):
+                if isinstance(veld, SearchField) and veld.field_name != "title":
+                    doel.append(waarde.strip())
+        texts = index_teksten([(t, TEKST) for t in eigen if t], TEKSTDEEL)
+        texts += index_teksten([(t, LABEL) for t in labels if t], LABELDEEL)
+        # Analysed already: modelsearch's as_vector (pg.ObjectIndexer is this class now).
+        return super().as_vector(texts)
+
 
 if not issubclass(pg.ObjectIndexer, NederlandsObjectIndexer):
     pg.ObjectIndexer = NederlandsObjectIndexer
@@ -93,6 +127,20 @@ def _of(delen):
 
 
 class NederlandseQueryCompiler(pg.PostgresSearchQueryCompiler):
+    def _build_rank_expression(self, vectors, config):
+        """modelsearch's ranking, with the weights of BODYGEWICHTEN for the body."""
+        eigen = self.sql_weights
+        veld = float(eigen.strip("{}").split(",")[0])  # an unboosted field's (class D)
+        body = "{" + ",".join(str(veld * BODYGEWICHTEN[k]) for k in "DCBA") + "}"
+        rangen = []
+        for vector, boost in vectors:
+            self.sql_weights = body if getattr(vector, "name", None) == BODYVECTOR else eigen
+            try:
+                rangen.append(self.build_tsrank(vector, self.query, config=config) * boost)
+            finally:
+                self.sql_weights = eigen
+        return ADD(rangen)
+
     def _stammen(self, stammen, invert):
         """All stems (as words or parts); inverted: not all of them (De Morgan)."""
         lexemen = [Lexeme(s, invert=invert) for s in stammen]
@@ -172,7 +220,15 @@ class NederlandsePostgresBackend(pg.PostgresSearchBackend):
 
 
 def SearchBackend(params):  # noqa: N802 (modelsearch's name)
-    """Our Dutch backend on PostgreSQL; modelsearch's own database backend elsewhere."""
+    """Our Dutch backend on PostgreSQL; modelsearch's own database backend elsewhere (on
+    SQLite with FTS5, scored once per search)."""
     if connection.vendor == "postgresql":
         return NederlandsePostgresBackend(params)
-    return _modelsearch_backend(params)
+    backend = _modelsearch_backend(params)
+    if connection.vendor == "sqlite":
+        # Imported here: modelsearch's SQLite module needs its FTS5 model, only on SQLite.
+        from cms.search import database_sqlite
+
+        if type(backend) is database_sqlite.fts5.SQLiteSearchBackend:
+            return database_sqlite.SQLiteBackend(params)
+    return backend

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
 
 # segment id -> {field: [field length per document number]}. A segment's documents and their
@@ -202,3 +203,63 @@ def beste(zoeker, q, limiet=None, toegestaan=None):
     )
     gekozen = heapq.nsmallest(limiet, paren) if limiet else sorted(paren)
     return [(-s, d) for s, d in gekozen]
+
+
+def veldgrenzen(zoeker, q):
+    """{field: (lowest, highest)} of what `q` adds to a document's score through that field,
+    from the index's term statistics alone (no posting is read): lowest, the least one of its
+    terms there adds to a document that has it; highest, what all its terms there can add.
+
+    A term's BM25 score rises with its frequency and falls with the field's length; whoosh
+    keeps, per term, the longest and shortest field it occurs in and its highest frequency,
+    so a term scores at least once in its longest field and at most its highest frequency in
+    its shortest. Deleted documents only widen the range.
+    """
+    uit = {}
+    for term, boost in _termen(q, 1.0):
+        grens = _term_grenzen(zoeker, term)
+        if grens is None:
+            continue
+        laag, hoog = grens[0] * boost, grens[1] * boost
+        if term.fieldname in uit:
+            oud = uit[term.fieldname]
+            laag, hoog = min(laag, oud[0]), hoog + oud[1]
+        uit[term.fieldname] = (laag, hoog)
+    return uit
+
+
+def _termen(q, boost):
+    """(term, the boost its score gets) for each term of `q`."""
+    soort = type(q)
+    if soort is wq.Term:
+        yield q, boost
+    elif soort is wq.Or or soort is wq.And:
+        if len(q.subqueries) > 1:  # whoosh drops a one-part compound's boost (see scores)
+            boost *= q.boost
+        for sub in q.subqueries:
+            yield from _termen(sub, boost)
+    elif q is not wq.NullQuery:
+        raise NietOndersteund(soort.__name__)
+
+
+def _term_grenzen(zoeker, q):
+    weging = zoeker.weighting
+    if type(weging) is not BM25F:
+        raise NietOndersteund(type(weging).__name__)
+    veld = q.fieldname
+    if veld not in zoeker.schema:
+        return None
+    try:
+        btekst = zoeker.schema[veld].to_bytes(q.text)
+        info = zoeker.reader().term_info(veld, btekst)
+    except (ValueError, TermNotFound):
+        return None
+    B = weging._field_B.get(veld, weging.B)
+    K1 = weging.K1
+    idf = zoeker.idf(veld, btekst)
+    gem = zoeker.avg_field_length(veld) or 1
+    a, b, k1p = K1 * (1 - B), K1 * B / gem, K1 + 1
+    hoogste = info.max_weight() or 1
+    laag = idf * k1p / (1 + a + b * info.max_length())
+    hoog = idf * hoogste * k1p / (hoogste + a + b * info.min_length())
+    return laag * q.boost, hoog * q.boost

@@ -420,3 +420,41 @@ def test_the_explanation_names_the_parts_of_a_split_compound(db):
     assert selectors.uitleg("jongeren", "Voor wie.", [("doelgroep", "Jongeren")])[0] == [
         "doelgroep: Jongeren"
     ]
+
+
+def test_the_word_itself_outranks_its_synonyms_also_in_long_chapters(
+    client_als, whoosh, schema, monkeypatch
+):
+    # werkcoach, klantmanager and jongerencoach are seeded synonyms (zoeken.0003). Short texts
+    # that say only a synonym, several times, against long texts that say the word once.
+    monkeypatch.setattr(selectors, "zoekbare_typen", lambda: [INTERVENTIE, BESLISMOMENT])
+    opvulling = " ".join(
+        [
+            "Kijk naar wat de klant nodig heeft, wat jij kunt bieden en wat er al loopt.",
+            "Bespreek het met de klant en met het team voordat je een keuze maakt.",
+            "Leg afspraken vast en kom er in het volgende gesprek op terug.",
+        ]
+        * 6
+    )
+    for titel, wie in [("Eerste afspraak", "klantmanager"), ("Terugkomdag", "jongerencoach")]:
+        interventie_maken(
+            schema,
+            titel,
+            f"De {wie} plant het gesprek; de {wie} belt vooraf en de {wie} schrijft het verslag.",
+            [],
+            [],
+        )
+    interventie_maken(
+        schema, "Warme overdracht", f"{opvulling} Daarna neemt de werkcoach het over.", [], []
+    )
+    schema.add_child(
+        instance=BeslismomentPage(
+            title="Zelf begeleiden of doorverwijzen",
+            vraag="Begeleid je de klant zelf, of verwijs je door?",
+            toelichting=f"<p>{opvulling} {opvulling} Vraag het de werkcoach.</p>",
+            opties=[],
+        )
+    )
+    gevonden = titels(api(client_als("demo-consulent"), q="werkcoach"))
+    assert set(gevonden[:2]) == {"Warme overdracht", "Zelf begeleiden of doorverwijzen"}, gevonden
+    assert set(gevonden[2:]) == {"Eerste afspraak", "Terugkomdag"}, gevonden  # still found
