@@ -138,7 +138,8 @@ def test_page_query_count_does_not_grow_with_results(
         )
     client = client_als("demo-consulent")
     client.get("/zoeken/", {"q": "werkfit"})  # warm caches (site root paths)
-    with django_assert_max_num_queries(8):
+    # The SQLite database backend reads ranks and index entries apart (two queries more).
+    with django_assert_max_num_queries(8 if zoekbackend == "whoosh" else 10):
         response = client.get("/zoeken/", {"q": "werkfit", "doelgroep": "jongeren"})
     assert response.status_code == 200
     assert response.context["uitkomst"].totaal == aantal
@@ -328,7 +329,7 @@ def test_fallback_page_query_count_does_not_grow_with_results(
         interventie_maken(schema, f"Taalcursus {i}", "Taal leren.", ["nazorg"], ["lvb"])
     client = client_als("demo-consulent")
     client.get("/zoeken/", {"q": "werkfit taal"})  # warm caches (site root paths)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(16 if zoekbackend == "whoosh" else 20):
         response = client.get("/zoeken/", {"q": "werkfit taal xyzzyq", "doelgroep": "lvb"})
     assert response.context["uitkomst"].deels.gebruikt == ["werkfit", "taal"]
     assert response.context["uitkomst"].totaal == aantal
