@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from cms.invoer import fout_bij_velden
 from kennisbank import selectors, services
 from kennisbank.forms import AfwijzenFormulier
 from kennisbank.models import Voorstel
@@ -72,8 +73,8 @@ def voorstel(request, pk):
                 )
                 return redirect("wagtailadmin_pages:edit", voorstel.pagina_id)
         except ValidationError as e:
-            if hasattr(e, "error_dict") and "reden" in e.error_dict:
-                afwijzen.add_error("reden", e.error_dict["reden"])
+            if "afwijzen" in request.POST:
+                fout_bij_velden(afwijzen, e)  # the reason's problem at the reason
             else:
                 fout = " ".join(e.messages)
     return TemplateResponse(
