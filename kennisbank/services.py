@@ -949,18 +949,14 @@ def voorstel_overnemen(*, voorstel, beoordelaar):
         pagina = _wijziging_als_concept(voorstel, beoordelaar)
     else:
         pagina = _concept_maken(voorstel, beoordelaar)
-    voorstel.toestand = Voorstel.Toestand.OVERGENOMEN
-    voorstel.beoordelaar = beoordelaar
-    voorstel.beoordeeld_op = timezone.now()
-    voorstel.pagina = pagina
-    voorstel.save(update_fields=["toestand", "beoordelaar", "beoordeeld_op", "pagina"])
-    audit_vastleggen(
-        actie=AuditRegel.Actie.VOORSTEL_OVERGENOMEN,
-        gebruiker=beoordelaar,
-        onderwerp=f"{voorstel.pk}: {voorstel}",
-        reden=_("concept van pagina %(pk)s") % {"pk": pagina.pk},
+    return _besluit_vastleggen(
+        voorstel,
+        beoordelaar,
+        Voorstel.Toestand.OVERGENOMEN,
+        AuditRegel.Actie.VOORSTEL_OVERGENOMEN,
+        _("concept van pagina %(pk)s") % {"pk": pagina.pk},
+        pagina=pagina,
     )
-    return voorstel
 
 
 @transaction.atomic
@@ -974,15 +970,25 @@ def voorstel_afwijzen(*, voorstel, beoordelaar, reden):
     except ValidationError as fout:
         raise ValidationError({"reden": fout}) from None
     voorstel = _te_beoordelen(voorstel, beoordelaar)
-    voorstel.toestand = Voorstel.Toestand.AFGEWEZEN
+    return _besluit_vastleggen(
+        voorstel,
+        beoordelaar,
+        Voorstel.Toestand.AFGEWEZEN,
+        AuditRegel.Actie.VOORSTEL_AFGEWEZEN,
+        reden,
+        reden=reden,
+    )
+
+
+def _besluit_vastleggen(voorstel, beoordelaar, toestand, actie, auditreden, **velden):
+    """Store the decision on the proposal (who, when, and `velden`) and in the audit log."""
+    voorstel.toestand = toestand
     voorstel.beoordelaar = beoordelaar
     voorstel.beoordeeld_op = timezone.now()
-    voorstel.reden = reden
-    voorstel.save(update_fields=["toestand", "beoordelaar", "beoordeeld_op", "reden"])
+    for naam, waarde in velden.items():
+        setattr(voorstel, naam, waarde)
+    voorstel.save(update_fields=["toestand", "beoordelaar", "beoordeeld_op", *velden])
     audit_vastleggen(
-        actie=AuditRegel.Actie.VOORSTEL_AFGEWEZEN,
-        gebruiker=beoordelaar,
-        onderwerp=f"{voorstel.pk}: {voorstel}",
-        reden=reden,
+        actie=actie, gebruiker=beoordelaar, onderwerp=f"{voorstel.pk}: {voorstel}", reden=auditreden
     )
     return voorstel
