@@ -56,7 +56,7 @@ def is_groepslid(user, groep):
 
 
 @eenmaal_per_blok
-def _zichtbaar_vanaf(user):
+def zichtbaar_vanaf(user):
     """{groep id: first session date the user may read, or None for all of them}. One query.
 
     A member or gespreksleider reads the sessions dated on or after joining; with
@@ -84,20 +84,14 @@ def _zichtbaar_vanaf(user):
     return vanaf
 
 
-def groepen_zichtbaar_vanaf(user):
-    """{id of each of the user's groups (member or gespreksleider): first session date the
-    user may read, or None for all}. One query, once per page (`cms.huidige.gedeeld_lezen`)."""
-    return _zichtbaar_vanaf(user)
-
-
 def alleen_zichtbaar(queryset, user, via="", vanaf=None):
     """Narrow sessions (or, with `via="sessie__"`, rows of a session) to what `user` may read.
 
     Only `groep_id` and `datum` are filtered on, so the same queryset also runs through the
     search backend (they are FilterFields of Intervisiesessie). `vanaf`: the user's
-    `_zichtbaar_vanaf`, when the caller already has it.
+    `zichtbaar_vanaf`, when the caller already has it.
     """
-    vanaf = _zichtbaar_vanaf(user) if vanaf is None else vanaf
+    vanaf = zichtbaar_vanaf(user) if vanaf is None else vanaf
     if not vanaf:
         return queryset.none()
     alle = sorted(g for g, datum in vanaf.items() if datum is None)
@@ -111,7 +105,7 @@ def alleen_zichtbaar(queryset, user, via="", vanaf=None):
 
 def mag_inhoud_lezen(user, sessie):
     """Only members and gespreksleiders of the session's group read it, from their join date."""
-    vanaf = _zichtbaar_vanaf(user)
+    vanaf = zichtbaar_vanaf(user)
     if sessie.groep_id not in vanaf:
         return False
     return vanaf[sessie.groep_id] is None or sessie.datum >= vanaf[sessie.groep_id]
@@ -221,7 +215,7 @@ def groepen_overzicht(user):
 def groep_met_sessies(pk, user):
     """The group page: members, the sessions this user may see (from joining, or all) and the
     cases members brought in since the user joined."""
-    vanaf = _zichtbaar_vanaf(user)
+    vanaf = zichtbaar_vanaf(user)
     bijdragen = bijdragen_zichtbaar_voor(user, vanaf=vanaf).select_related("auteur")
     return Intervisiegroep.objects.prefetch_related(
         "leden",
@@ -332,7 +326,7 @@ class VolgendeSessie:
 def volgende_sessie(user, *, vanaf=None):
     """The next session of the user's groups from `vanaf` (today) on: when, which group, which
     method; no content is loaded."""
-    groepen = sorted(_zichtbaar_vanaf(user))
+    groepen = sorted(zichtbaar_vanaf(user))
     if not groepen:
         return None
     rij = (
@@ -572,7 +566,7 @@ def registerbewijs(user, van=None, tot=None):
 def bijdragen_zichtbaar_voor(user, vanaf=None):
     """Cases brought into a group: for its members and gespreksleiders, from their join date
     (or all, when the group shared its history), like the session records."""
-    vanaf = _zichtbaar_vanaf(user) if vanaf is None else vanaf
+    vanaf = zichtbaar_vanaf(user) if vanaf is None else vanaf
     if not vanaf:
         return Groepsbijdrage.objects.none()
     voorwaarde = Q()

@@ -24,7 +24,7 @@ from leernetwerk.herinneringen.models import Herinneringsinstellingen, Soort
 from leernetwerk.leercyclus.models import Planmodule
 from leernetwerk.leercyclus.selectors import open_voornemens_van
 from leernetwerk.models import Aanwezigheid, Intervisiesessie, Voornemen
-from leernetwerk.selectors import groepen_zichtbaar_vanaf, volgende_sessie
+from leernetwerk.selectors import volgende_sessie, zichtbaar_vanaf
 from oefeningen.models import Feedback, LeermoduleToewijzing
 from oefeningen.selectors import module_voortgang, teams_van, wachtende_feedback
 
@@ -167,7 +167,7 @@ def sessies_morgen(gebruiker, vandaag):
         Intervisiesessie.objects.filter(
             datum=vandaag + dt.timedelta(days=1),
             aanwezigheden__deelnemer=gebruiker,
-            groep_id__in=sorted(groepen_zichtbaar_vanaf(gebruiker)),
+            groep_id__in=sorted(zichtbaar_vanaf(gebruiker)),
         )
         .exclude(status=Intervisiesessie.Status.AFGEROND)
         .select_related("groep")
