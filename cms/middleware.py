@@ -2,6 +2,10 @@
 
 from django.conf import settings
 from django.urls import reverse
+from wagtail import views as wagtail_views
+from wagtail.models import Site
+
+from cms.inhoudcache import fragment
 
 
 class ContentSecurityPolicyMiddleware:
@@ -44,11 +48,6 @@ class SiteUitCacheMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        from wagtail import views as wagtail_views
-        from wagtail.models import Site
-
-        from cms.inhoudcache import fragment
-
         if view_func is not wagtail_views.serve or hasattr(request, "_wagtail_site"):
             return None
 
