@@ -21,6 +21,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cms.huidige import blokgeheugen
+from cms.voorbereid import voorbereid
 
 FRAGMENT_DUUR = 60 * 60 * 24  # a day; a new version makes old entries unreachable anyway
 _INHOUD_MODELLEN = set()
@@ -69,8 +70,13 @@ def inhoudsversie():
 _BLOKSLEUTEL = "inhoudsversie"
 
 
+@voorbereid
+def _versie_rij():
+    return Inhoudsversie.objects.filter(pk=1).values_list("versie", flat=True)
+
+
 def _versie_lezen():
-    versie = Inhoudsversie.objects.filter(pk=1).values_list("versie", flat=True).first()
+    versie = next(iter(_versie_rij()), None)
     if versie is None:
         rij, _nieuw = Inhoudsversie.objects.get_or_create(
             pk=1, defaults={"versie": uuid.uuid4().hex}

@@ -30,6 +30,7 @@ from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthen
 from cms.invoer import STUURTEKENS
 from cms.oidc import geaccepteerde_issuers, oidc_ingeschakeld, oidc_instelling
 from cms.services import oidc_gebruiker_aanmelden
+from cms.sessies import actieve_gebruiker
 
 logger = logging.getLogger("leernetwerk")
 
@@ -75,7 +76,7 @@ class OidcBackend(OIDCAuthenticationBackend):
 
     def get_user(self, user_id):
         # The library's get_user would keep a deactivated account signed in; Django's does not.
-        return ModelBackend.get_user(self, user_id)
+        return actieve_gebruiker(ModelBackend(), user_id)
 
     def get_payload_data(self, token, key):
         """Verify signature, algorithm, audience, issuer and lifetime of the ID token."""

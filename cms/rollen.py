@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from cms.voorbereid import voorbereid
+
 CONSULENT = "Consulent"
 TRAINER = "Trainer"
 TEAMCHEF = "Teamchef"
@@ -24,11 +26,18 @@ def rollen_van(user):
     if not user.is_authenticated:
         return frozenset()
     if not hasattr(user, "_leernetwerk_rollen"):
-        namen = {g.name for g in user.groups.all()}
+        namen = set(_groepnamen(user.pk))
         if user.is_superuser:
             namen.add(BEHEERDER)
         user._leernetwerk_rollen = frozenset(namen & set(ROLLEN))
     return user._leernetwerk_rollen
+
+
+@voorbereid
+def _groepnamen(user_id):
+    from django.contrib.auth.models import Group  # cms.rollen loads before the app registry
+
+    return Group.objects.filter(user__id=user_id).values_list("name", flat=True)
 
 
 def heeft_rol(user, *rollen):

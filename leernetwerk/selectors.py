@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from cms.huidige import eenmaal_per_blok
 from cms.rollen import BEHEERDER, TEAMCHEF, TRAINER, heeft_rol
+from cms.voorbereid import voorbereid
 from leernetwerk.models import (
     Aanwezigheid,
     Actiepunt,
@@ -64,24 +65,42 @@ def zichtbaar_vanaf(user):
     """
     if not user.is_authenticated:
         return {}
-    velden = ("groep_id", "sinds", "ziet_eerdere_sessies")
-    rijen = (
-        Groepslidmaatschap.objects.filter(persoon=user)
-        .order_by()
-        .values_list(*velden)
-        .union(
-            Gespreksleiderschap.objects.filter(persoon=user).order_by().values_list(*velden),
-            all=True,
-        )
-    )
     vanaf = {}
-    for groep_id, sinds, alles in rijen:
+    for groep_id, sinds, alles in _toegangen_van(user.pk):
         grens = None if alles else sinds
         if groep_id in vanaf:
             eerder = vanaf[groep_id]
             grens = None if eerder is None or grens is None else min(eerder, grens)
         vanaf[groep_id] = grens
     return vanaf
+
+
+@voorbereid
+def _toegangen_van(user_id):
+    velden = ("groep_id", "sinds", "ziet_eerdere_sessies")
+    return (
+        Groepslidmaatschap.objects.filter(persoon_id=user_id)
+        .order_by()
+        .values_list(*velden)
+        .union(
+            Gespreksleiderschap.objects.filter(persoon_id=user_id).order_by().values_list(*velden),
+            all=True,
+        )
+    )
+
+
+def _zichtbaar_delen(vanaf):
+    """(groups read whole, [(group, from date)]) of a `zichtbaar_vanaf`."""
+    alle = sorted(g for g, datum in vanaf.items() if datum is None)
+    return alle, [(g, datum) for g, datum in sorted(vanaf.items()) if datum is not None]
+
+
+def _zichtbaar_voorwaarde(via, alle, gedateerd):
+    voorwaarde = Q(**{f"{via}groep_id__in": alle}) if alle else Q()
+    for groep_id, datum in gedateerd:
+        deel = Q(**{f"{via}groep_id": groep_id, f"{via}datum__gte": datum})
+        voorwaarde = voorwaarde | deel if voorwaarde else deel
+    return voorwaarde
 
 
 def alleen_zichtbaar(queryset, user, via="", vanaf=None):
@@ -94,13 +113,7 @@ def alleen_zichtbaar(queryset, user, via="", vanaf=None):
     vanaf = zichtbaar_vanaf(user) if vanaf is None else vanaf
     if not vanaf:
         return queryset.none()
-    alle = sorted(g for g, datum in vanaf.items() if datum is None)
-    voorwaarde = Q(**{f"{via}groep_id__in": alle}) if alle else Q()
-    for groep_id, datum in sorted(vanaf.items()):
-        if datum is not None:
-            deel = Q(**{f"{via}groep_id": groep_id, f"{via}datum__gte": datum})
-            voorwaarde = voorwaarde | deel if voorwaarde else deel
-    return queryset.filter(voorwaarde)
+    return queryset.filter(_zichtbaar_voorwaarde(via, *_zichtbaar_delen(vanaf)))
 
 
 def mag_inhoud_lezen(user, sessie):
@@ -288,23 +301,37 @@ def volgende_procesverslag_auteur(groep, datum=None):
     return leden[(ids.index(eerder) + 1) % len(leden)]
 
 
-def open_actiepunten_kort(user, aantal=5):
-    """[(omschrijving, url of its session)] of the user's first open action points: the home
-    page's list."""
+def open_actiepunten_kort(user):
+    """[(omschrijving, url of its session)] of the user's first five open action points: the
+    home page's list."""
+    vanaf = zichtbaar_vanaf(user)
+    if not vanaf:
+        return []
     return [
         (omschrijving, reverse("intervisiesessie", args=[sessie_id]))
-        for omschrijving, sessie_id in mijn_open_actiepunten(user)
-        .select_related(None)
-        .values_list("omschrijving", "sessie_id")[:aantal]
+        for omschrijving, sessie_id in _eerste_open_actiepunten(user.pk, *_zichtbaar_delen(vanaf))
     ]
 
 
-def mijn_open_actiepunten(user):
-    eigen = Actiepunt.objects.filter(
-        eigenaar=user, afgerond__isnull=True, sessie__inhoud_verwijderd__isnull=True
-    )
+@voorbereid
+def _eerste_open_actiepunten(user_id, alle, gedateerd):
     return (
-        alleen_zichtbaar(eigen, user, via="sessie__")
+        _open_actiepunten(user_id)
+        .filter(_zichtbaar_voorwaarde("sessie__", alle, gedateerd))
+        .order_by("deadline", "pk")
+        .values_list("omschrijving", "sessie_id")[:5]
+    )
+
+
+def _open_actiepunten(user_id):
+    return Actiepunt.objects.filter(
+        eigenaar_id=user_id, afgerond__isnull=True, sessie__inhoud_verwijderd__isnull=True
+    )
+
+
+def mijn_open_actiepunten(user):
+    return (
+        alleen_zichtbaar(_open_actiepunten(user.pk), user, via="sessie__")
         .select_related("sessie__groep")
         .order_by("deadline", "pk")
     )
@@ -329,16 +356,18 @@ def volgende_sessie(user, *, vanaf=None):
     groepen = sorted(zichtbaar_vanaf(user))
     if not groepen:
         return None
-    rij = (
-        Intervisiesessie.objects.filter(
-            groep_id__in=groepen, datum__gte=vanaf or timezone.localdate()
-        )
+    rijen = _eerstvolgende_sessie(groepen, vanaf or timezone.localdate())
+    return VolgendeSessie(*rijen[0]) if rijen else None
+
+
+@voorbereid
+def _eerstvolgende_sessie(groepen, vanaf):
+    return (
+        Intervisiesessie.objects.filter(groep_id__in=groepen, datum__gte=vanaf)
         .exclude(status=Intervisiesessie.Status.AFGEROND)
         .order_by("datum", "start")
-        .values_list("pk", "datum", "start", "groep__naam", "methode__naam")
-        .first()
+        .values_list("pk", "datum", "start", "groep__naam", "methode__naam")[:1]
     )
-    return VolgendeSessie(*rij) if rij else None
 
 
 # --- Participation for teamchefs (never content) -----------------------------------------------
@@ -630,22 +659,36 @@ def koppels_toe_aan_gesprek(user, vandaag=None):
     if not user.is_authenticated:
         return []
     toe = []
-    for pk, eerste, tweede, gevormd, weken, laatste in (
-        Koppel.objects.filter(Q(eerste=user) | Q(tweede=user))
-        .annotate(laatste=Max("observaties__datum"))
-        .order_by("pk")
-        .values_list("pk", "eerste_id", "tweede_id", "gevormd", "cadans_weken", "laatste")
-    ):
+    for pk, eerste, tweede, gevormd, weken, laatste in _koppels_met_laatste(user.pk):
         koppel = Koppel(pk=pk, eerste_id=eerste, tweede_id=tweede, gevormd=gevormd)
         koppel.cadans_weken, koppel.laatste = weken, laatste
         if koppel_is_toe_aan_gesprek(koppel, vandaag):
             toe.append(koppel)
     if toe:
-        namen = get_user_model().objects.only("id", "first_name", "last_name", "username")
-        mensen = namen.in_bulk({k.eerste_id for k in toe} | {k.tweede_id for k in toe})
+        ids = sorted({k.eerste_id for k in toe} | {k.tweede_id for k in toe})
+        mensen = {mens.pk: mens for mens in _namen(ids)}
         for k in toe:
             k.eerste, k.tweede = mensen[k.eerste_id], mensen[k.tweede_id]
     return toe
+
+
+@voorbereid
+def _koppels_met_laatste(user_id):
+    return (
+        Koppel.objects.filter(Q(eerste_id=user_id) | Q(tweede_id=user_id))
+        .annotate(laatste=Max("observaties__datum"))
+        .order_by("pk")
+        .values_list("pk", "eerste_id", "tweede_id", "gevormd", "cadans_weken", "laatste")
+    )
+
+
+@voorbereid
+def _namen(ids):
+    return (
+        get_user_model()
+        .objects.filter(pk__in=ids)
+        .only("id", "first_name", "last_name", "username")
+    )
 
 
 def mag_koppels_vormen(user):

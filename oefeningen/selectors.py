@@ -16,6 +16,7 @@ from cms.activiteiten import Activiteit
 from cms.huidige import eenmaal_per_blok
 from cms.inhoudcache import fragment
 from cms.models import Doelgroep, Fase, Team
+from cms.voorbereid import voorbereid
 from kennisbank.models import InterventiePage
 from oefeningen.models import (
     Antwoord,
@@ -462,7 +463,12 @@ def _leermodules_lezen():
 @eenmaal_per_blok
 def teams_van(user):
     """Ids of the user's teams. One query."""
-    return set(Team.leden.through.objects.filter(user_id=user.pk).values_list("team_id", flat=True))
+    return set(_team_ids(user.pk))
+
+
+@voorbereid
+def _team_ids(user_id):
+    return Team.leden.through.objects.filter(user_id=user_id).values_list("team_id", flat=True)
 
 
 @eenmaal_per_blok
@@ -501,7 +507,17 @@ def _ledger_van(gebruiker_ids, modules):
     gedaan = {pk: set() for pk in gebruiker_ids}
     intervisies = {pk: [] for pk in gebruiker_ids}
     pagina_ids = {i.sleutel[1] for m in modules for i in m.onderdelen if i.sleutel}
-    for pk, soort, ct, obj, moment in (
+    for pk, soort, ct, obj, moment in _ledger(sorted(gebruiker_ids), sorted(pagina_ids)):
+        if soort == Activiteit.Soort.INTERVISIE_BIJGEWOOND:
+            intervisies[pk].append(moment)
+        else:
+            gedaan[pk].add((ct, obj))
+    return gedaan, intervisies
+
+
+@voorbereid
+def _ledger(gebruiker_ids, pagina_ids):
+    return (
         Activiteit.objects.filter(
             Q(soort__in=_LEDGER_SOORTEN, object_id__in=pagina_ids)
             | Q(soort=Activiteit.Soort.INTERVISIE_BIJGEWOOND),
@@ -509,12 +525,7 @@ def _ledger_van(gebruiker_ids, modules):
         )
         .order_by()
         .values_list("gebruiker_id", "soort", "content_type_id", "object_id", "moment")
-    ):
-        if soort == Activiteit.Soort.INTERVISIE_BIJGEWOOND:
-            intervisies[pk].append(moment)
-        else:
-            gedaan[pk].add((ct, obj))
-    return gedaan, intervisies
+    )
 
 
 def _voortgang(module, team_id, vanaf, deadline, gedaan, intervisies):
@@ -609,14 +620,19 @@ def wachtende_feedback(user):
     query beside the content cache."""
     koppen = oefening_koppen()
     uit = []
-    for pk, oefening_id in (
-        Feedback.objects.filter(antwoord__poging__gebruiker=user, gelezen__isnull=True)
-        .order_by("-gegeven", "-pk")
-        .values_list("pk", "antwoord__poging__oefening_id")
-    ):
+    for pk, oefening_id in _ongelezen_feedback(user.pk):
         if oefening_id in koppen:
             uit.append(WachtendeFeedback(pk, *koppen[oefening_id]))
     return uit
+
+
+@voorbereid
+def _ongelezen_feedback(user_id):
+    return (
+        Feedback.objects.filter(antwoord__poging__gebruiker_id=user_id, gelezen__isnull=True)
+        .order_by("-gegeven", "-pk")
+        .values_list("pk", "antwoord__poging__oefening_id")
+    )
 
 
 # --- Concept-oefeningen ------------------------------------------------------------------------

@@ -103,7 +103,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "cms.sessies.Wachtwoordbackend",  # Django's ModelBackend, reading the user prepared
     "cms.oidc_inloggen.OidcBackend",  # only acts on the callback of an OIDC sign-in
 ]
 
@@ -138,6 +138,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "odt"]
 
+SESSION_ENGINE = "cms.sessies"  # Django's database sessions, read with a prepared query
 SESSION_COOKIE_AGE = 60 * 60 * 10  # one working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 

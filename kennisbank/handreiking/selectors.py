@@ -19,6 +19,7 @@ from wagtail.models import Page, PageLogEntry
 
 from cms.inhoudcache import fragment
 from cms.models import Activiteit
+from cms.voorbereid import voorbereid
 from kennisbank.handreiking.blocks import begrip_anker
 from kennisbank.handreiking.models import HandreikingPage, HoofdstukPage
 
@@ -58,14 +59,18 @@ def _gelezen(gebruiker, ids):
     """{chapter id: moment} for the chapters among `ids` this user marked as read."""
     if not gebruiker.is_authenticated or not ids:
         return {}
-    return dict(
-        Activiteit.objects.filter(
-            gebruiker=gebruiker,
-            soort=Activiteit.Soort.HOOFDSTUK_GELEZEN,
-            content_type=ContentType.objects.get_for_model(HoofdstukPage),
-            object_id__in=list(ids),
-        ).values_list("object_id", "moment")
-    )
+    soort = ContentType.objects.get_for_model(HoofdstukPage).pk
+    return dict(_gelezen_van(gebruiker.pk, soort, sorted(ids)))
+
+
+@voorbereid
+def _gelezen_van(gebruiker_id, content_type_id, ids):
+    return Activiteit.objects.filter(
+        gebruiker_id=gebruiker_id,
+        soort=Activiteit.Soort.HOOFDSTUK_GELEZEN,
+        content_type_id=content_type_id,
+        object_id__in=ids,
+    ).values_list("object_id", "moment")
 
 
 def _sorteersleutel(tekst):

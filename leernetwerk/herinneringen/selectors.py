@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 
 from cms.activiteiten import Activiteit
 from cms.huidige import gedeeld_lezen
+from cms.voorbereid import voorbereid
 from leernetwerk.herinneringen.models import Herinneringsinstellingen, Soort
 from leernetwerk.leercyclus.models import Planmodule
 from leernetwerk.leercyclus.selectors import open_voornemens_van
@@ -66,9 +67,13 @@ def absolute_url(pad, basis=None):
 
 def instellingen_van(gebruiker):
     """The person's reminder settings; everything on (unsaved) when never changed. One query."""
-    return Herinneringsinstellingen.objects.filter(gebruiker=gebruiker).first() or (
-        Herinneringsinstellingen(gebruiker=gebruiker)
-    )
+    rijen = _instellingen(gebruiker.pk)
+    return rijen[0] if rijen else Herinneringsinstellingen(gebruiker=gebruiker)
+
+
+@voorbereid
+def _instellingen(gebruiker_id):
+    return Herinneringsinstellingen.objects.filter(gebruiker_id=gebruiker_id).order_by("pk")[:1]
 
 
 def _datum(datum):
@@ -116,20 +121,11 @@ def _leermodules(gebruiker, vandaag):
         for v in module_voortgang(gebruiker)
         if not v.afgerond and v.deadline <= grens
     ]
-    afgerond = Activiteit.objects.filter(
-        gebruiker=gebruiker,
-        soort=Activiteit.Soort.MODULE_AFGEROND,
-        content_type=ContentType.objects.get_for_model(Planmodule),
-    ).values("object_id")
-    modules = (
-        Planmodule.objects.filter(
-            plan__team_id__in=sorted(teams_van(gebruiker)),
-            leermodule_id__isnull=True,
-            uiterlijk__lte=grens,
-        )
-        .exclude(pk__in=afgerond)
-        .order_by("uiterlijk", "naam")
-        .values_list("pk", "naam", "uiterlijk")
+    modules = _open_planmodules(
+        gebruiker.pk,
+        ContentType.objects.get_for_model(Planmodule).pk,
+        sorted(teams_van(gebruiker)),
+        grens,
     )
     pad = reverse("mijn_leercyclus") + "#modules"
     uit += [
@@ -137,6 +133,25 @@ def _leermodules(gebruiker, vandaag):
         for pk, naam, uiterlijk in modules
     ]
     return uit
+
+
+@voorbereid
+def _open_planmodules(gebruiker_id, content_type_id, team_ids, grens):
+    """Plan modules of these teams due by `grens`, done outside the platform, not yet ticked
+    off by the user."""
+    afgerond = Activiteit.objects.filter(
+        gebruiker_id=gebruiker_id,
+        soort=Activiteit.Soort.MODULE_AFGEROND,
+        content_type_id=content_type_id,
+    ).values("object_id")
+    return (
+        Planmodule.objects.filter(
+            plan__team_id__in=team_ids, leermodule_id__isnull=True, uiterlijk__lte=grens
+        )
+        .exclude(pk__in=afgerond)
+        .order_by("uiterlijk", "naam")
+        .values_list("pk", "naam", "uiterlijk")
+    )
 
 
 def _feedback(gebruiker):

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from cms.activiteiten import Activiteit
 from cms.huidige import eenmaal_per_blok
 from cms.models import Team
+from cms.voorbereid import voorbereid
 from leernetwerk.leercyclus.models import Leercyclusplan, Planmodule, Reflectie
 from leernetwerk.models import Voornemen
 from oefeningen.models import LeermodulePage
@@ -114,17 +115,8 @@ def feiten_ophalen(gebruiker_ids, periode, nu=None):
     feiten = {pk: Feiten() for pk in gebruiker_ids}
     if not feiten:
         return feiten
-    rijen = (
-        Activiteit.objects.filter(gebruiker_id__in=feiten, moment__lt=peil)
-        .values("gebruiker_id", "soort")
-        .annotate(
-            n=Count("id", filter=Q(moment__gte=periode.start)),
-            uren_periode=Sum("uren", filter=Q(moment__gte=periode.start)),
-            jaaruren=Sum("uren", filter=Q(moment__gte=jaarstart)),
-            laatste=Max("moment"),
-        )
-        .order_by()
-    )
+    ids = sorted(feiten)
+    rijen = _tellingen_per_soort(ids, peil, periode.start, jaarstart)
     for rij in rijen:
         f = feiten[rij["gebruiker_id"]]
         f.reflectie_uren_jaar += rij["jaaruren"] or NUL
@@ -139,25 +131,53 @@ def feiten_ophalen(gebruiker_ids, periode, nu=None):
             f.koppelgesprekken = rij["n"]
         elif rij["soort"] in _TELLERS:
             setattr(f, _TELLERS[rij["soort"]], rij["n"])
-    for pk, app, model, obj, moment in Activiteit.objects.filter(
-        gebruiker_id__in=feiten,
+    for pk, app, model, obj, moment in _modules_afgerond(ids, peil):
+        feiten[pk].afgerond[(app, model, obj)] = moment
+    for pk, n in _open_voornemens_op(ids, peil):
+        feiten[pk].open_voornemens = n
+    return feiten
+
+
+@voorbereid
+def _tellingen_per_soort(ids, peil, periodestart, jaarstart):
+    """Per user and kind of activity before `peil`: count and hours in the period, hours this
+    year, the last moment."""
+    return (
+        Activiteit.objects.filter(gebruiker_id__in=ids, moment__lt=peil)
+        .values("gebruiker_id", "soort")
+        .annotate(
+            n=Count("id", filter=Q(moment__gte=periodestart)),
+            uren_periode=Sum("uren", filter=Q(moment__gte=periodestart)),
+            jaaruren=Sum("uren", filter=Q(moment__gte=jaarstart)),
+            laatste=Max("moment"),
+        )
+        .order_by()
+    )
+
+
+@voorbereid
+def _modules_afgerond(ids, peil):
+    return Activiteit.objects.filter(
+        gebruiker_id__in=ids,
         soort=S.MODULE_AFGEROND,
         moment__lt=peil,
         content_type__isnull=False,
     ).values_list(
         "gebruiker_id", "content_type__app_label", "content_type__model", "object_id", "moment"
-    ):
-        feiten[pk].afgerond[(app, model, obj)] = moment
-    # Open at 'peil': made before it and not yet closed then.
-    for rij in (
-        Voornemen.objects.filter(gebruiker_id__in=feiten, aangemaakt__lt=peil)
+    )
+
+
+@voorbereid
+def _open_voornemens_op(ids, peil):
+    """(user, voornemens open at `peil`: made before it and not yet closed then)."""
+    return (
+        Voornemen.objects.filter(gebruiker_id__in=ids, aangemaakt__lt=peil)
         .filter(Q(afgerond__isnull=True) | Q(afgerond__gte=peil))
         .values("gebruiker_id")
         .annotate(n=Count("id"))
         .order_by()
-    ):
-        feiten[rij["gebruiker_id"]].open_voornemens = rij["n"]
-    return feiten
+        .values_list("gebruiker_id", "n")
+    )
 
 
 # --- status against the plan -------------------------------------------------------------------
@@ -610,13 +630,8 @@ def maandtrend(overzicht, max_maanden=36):
     while m <= laatste:
         maanden[m] = Maand(m)
         m = _maanden_terug(m, -1)
-    ids = [r.gebruiker.pk for r in overzicht.leden]
-    basis = Activiteit.objects.filter(
-        gebruiker_id__in=ids, moment__gte=_begin_van(eerste), moment__lt=overzicht.peil
-    ).annotate(maand=TruncMonth("moment"))
-    for rij in (
-        basis.values("maand", "soort").annotate(n=Count("id"), som_uren=Sum("uren")).order_by()
-    ):
+    args = (sorted(r.gebruiker.pk for r in overzicht.leden), _begin_van(eerste), overzicht.peil)
+    for rij in _per_maand_en_soort(*args):
         maand = maanden.get(timezone.localtime(rij["maand"]).date())
         if maand is None:
             continue
@@ -624,11 +639,37 @@ def maandtrend(overzicht, max_maanden=36):
             setattr(maand, _TREND_TELLERS[rij["soort"]], rij["n"])
         if rij["soort"] == S.INTERVISIE_BIJGEWOOND:
             maand.intervisie_uren = rij["som_uren"] or NUL
-    for rij in basis.values("maand").annotate(n=Count("gebruiker_id", distinct=True)).order_by():
+    for rij in _actieve_leden_per_maand(*args):
         maand = maanden.get(timezone.localtime(rij["maand"]).date())
         if maand is not None:
             maand.actieve_leden = rij["n"]
     return list(maanden.values())
+
+
+def _activiteit_per_maand(ids, van, tot):
+    return Activiteit.objects.filter(
+        gebruiker_id__in=ids, moment__gte=van, moment__lt=tot
+    ).annotate(maand=TruncMonth("moment"))
+
+
+@voorbereid
+def _per_maand_en_soort(ids, van, tot):
+    return (
+        _activiteit_per_maand(ids, van, tot)
+        .values("maand", "soort")
+        .annotate(n=Count("id"), som_uren=Sum("uren"))
+        .order_by()
+    )
+
+
+@voorbereid
+def _actieve_leden_per_maand(ids, van, tot):
+    return (
+        _activiteit_per_maand(ids, van, tot)
+        .values("maand")
+        .annotate(n=Count("gebruiker_id", distinct=True))
+        .order_by()
+    )
 
 
 # --- mijn leercyclus ---------------------------------------------------------------------------
@@ -702,8 +743,11 @@ def mijn_leercyclus(gebruiker, nu=None, max_reflecties=50):
 def open_voornemens_van(gebruiker):
     """The user's open voornemens, newest first (the home tile; the reminders pick the ones
     due for reflection from the same list)."""
-    return list(
-        Voornemen.objects.filter(gebruiker=gebruiker, status=Voornemen.Status.OPEN).only(
-            "id", "titel", "tot", "aangemaakt"
-        )
+    return _open_voornemens(gebruiker.pk)
+
+
+@voorbereid
+def _open_voornemens(gebruiker_id):
+    return Voornemen.objects.filter(gebruiker_id=gebruiker_id, status=Voornemen.Status.OPEN).only(
+        "id", "titel", "tot", "aangemaakt"
     )
