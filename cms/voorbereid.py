@@ -14,10 +14,12 @@ The result is what `list(queryset)` would give.
 
 The builder must be a plain function of its arguments: it passes them to filters unchanged (no
 arithmetic on them, no branching on their value; branching on a list's length is fine, the
-length is part of the shape). A stand-in that does not arrive unchanged in the
-parameters (or lands in the SQL text itself) is refused when the read is prepared, so a builder
-that breaks the rule fails at once rather than reading the wrong rows. `None`, booleans and other
-values without a stand-in become part of the shape: each value gets its own prepared SQL.
+length is part of the shape). The read is compiled with two different sets of stand-ins: a
+stand-in that does not arrive unchanged among the parameters, or SQL that differs between the
+two, is refused when the read is prepared. A builder that breaks the rule fails at once rather
+than reading the wrong rows. `None` and booleans have no stand-in: they are part of the shape,
+each value gets its own prepared SQL. Other arguments (a model instance: pass its pk) are
+refused.
 """
 
 import datetime as dt
@@ -33,6 +35,7 @@ from django.db.models.query import (
     ValuesListIterable,
 )
 
+MAX_PLANNEN = 256  # prepared SQL kept per read (one per shape of its arguments)
 _GEEN_RIJEN = object()  # the query can match nothing (e.g. `__in=[]`): Django sends no SQL
 
 
@@ -41,7 +44,7 @@ _SOORTEN = (ModelIterable, ValuesIterable, ValuesListIterable, FlatValuesListIte
 
 def _soort(waarde):
     """How an argument is stood in for: a type name, or None if its value is part of the shape."""
-    if isinstance(waarde, bool) or waarde is None:
+    if isinstance(waarde, bool):
         return None
     if isinstance(waarde, int):
         return "int"
@@ -60,26 +63,38 @@ def _vorm(waarde):
     if isinstance(waarde, (list, tuple, set, frozenset)):
         return ("lijst", tuple(_vorm(w) for w in waarde))
     soort = _soort(waarde)
-    return soort if soort is not None else ("waarde", waarde)
+    if soort is not None:
+        return soort
+    if waarde is None or isinstance(waarde, bool):
+        return ("waarde", waarde)
+    raise TypeError(f"een voorbereide query krijgt geen {type(waarde).__name__}: geef de pk mee")
 
 
-def _invuller(vorm, teller):
-    """A stand-in for an argument of this shape, and the paths to its stand-ins."""
+def _invuller(vorm, teller, reeks):
+    """A stand-in for an argument of this shape, and the paths to its stand-ins.
+
+    Two series (0 and 1) of different stand-ins: the read is compiled with both, so a constant of
+    the query that happens to equal a stand-in is not taken for an argument. Integers stay within
+    every integer column's range (Django leaves out a comparison with an out-of-range number).
+    """
     if isinstance(vorm, tuple) and vorm[0] == "lijst":
-        delen = [_invuller(v, teller) for v in vorm[1]]
+        delen = [_invuller(v, teller, reeks) for v in vorm[1]]
         return [d[0] for d in delen], [
             ((i, *pad), s) for i, (_, paden) in enumerate(delen) for pad, s in paden
         ]
     if isinstance(vorm, tuple):  # ("waarde", x): the value itself
         return vorm[1], []
     k = next(teller)
+    if k >= 1000:
+        raise ImproperlyConfigured("een voorbereide query met meer dan 1000 argumentwaarden")
+    jaar = 1001 + 1000 * reeks + k
     invul = {
-        "int": lambda: -7_310_000_000_000 - k,
-        "str": lambda: f"\ue000voorbereid-{k}\ue000",
-        "date": lambda: dt.date(1001 + k, 2, 3),
-        "datetime": lambda: dt.datetime(1001 + k, 2, 3, 4, 5, 6, 789),
-        "datetime-tz": lambda: dt.datetime(1001 + k, 2, 3, 4, 5, 6, 789, tzinfo=dt.UTC),
-        "time": lambda: dt.time(4, 5, 6, 1000 + k),
+        "int": lambda: 30_000 + 1_500 * reeks + k,
+        "str": lambda: f"\ue000voorbereid-{reeks}-{k}\ue000",
+        "date": lambda: dt.date(jaar, 2, 3),
+        "datetime": lambda: dt.datetime(jaar, 2, 3, 4, 5, 6, 789),
+        "datetime-tz": lambda: dt.datetime(jaar, 2, 3, 4, 5, 6, 789, tzinfo=dt.UTC),
+        "time": lambda: dt.time(4 + reeks, 5, 6, 1000 + k),
     }[vorm]()
     return invul, [((), invul)]
 
@@ -87,10 +102,10 @@ def _invuller(vorm, teller):
 def _omzettingen(ops):
     """Ways the backend may change a value on its way into the SQL parameters."""
     return (
-        ("gelijk", lambda w: w),
-        ("datum", ops.adapt_datefield_value),
-        ("moment", ops.adapt_datetimefield_value),
-        ("tijd", ops.adapt_timefield_value),
+        lambda w: w,
+        ops.adapt_datefield_value,
+        ops.adapt_datetimefield_value,
+        ops.adapt_timefield_value,
     )
 
 
@@ -98,14 +113,46 @@ class _Plan:
     __slots__ = ("alias", "sql", "params", "plaatsen", "velden", "namen", "soort", "model")
 
 
-def _opstellen(bouw, args, vormen):
+def _vertaald(bouw, vormen, reeks):
+    """The queryset built with stand-ins of one series, its compiler, SQL and parameters
+    (SQL `_GEEN_RIJEN` when it can match nothing), and the paths to the stand-ins."""
     teller = itertools.count()
     invullers, paden = [], []
     for i, vorm in enumerate(vormen):
-        invul, eigen = _invuller(vorm, teller)
+        invul, eigen = _invuller(vorm, teller, reeks)
         invullers.append(invul)
         paden.extend(((i, *pad), s) for pad, s in eigen)
     qs = bouw(*invullers)
+    compiler = qs.query.get_compiler(using=qs.db)
+    try:
+        sql, params = compiler.as_sql()
+    except EmptyResultSet:
+        sql, params = _GEEN_RIJEN, ()
+    return qs, compiler, sql, list(params), paden
+
+
+def _plekken(params, invul, omzetten):
+    """[(position, conversion)] where the stand-in arrives among the parameters. A backend may
+    wrap it in a subclass (psycopg's Int8 for a big integer column): the conversion does too."""
+    try:
+        vorm = omzetten(invul)
+    except (TypeError, ValueError, AttributeError):
+        return []
+    uit = []
+    for i, p in enumerate(params):
+        if isinstance(p, type(vorm)) and not isinstance(p, bool) and p == vorm:
+            soort = type(p)
+            uit.append((i, omzetten if soort is type(vorm) else _ingepakt(soort, omzetten)))
+    return uit
+
+
+def _ingepakt(soort, omzetten):
+    return lambda waarde: soort(omzetten(waarde))
+
+
+def _opstellen(bouw, vormen):
+    qs, compiler, sql, params, paden = _vertaald(bouw, vormen, 0)
+    _, _, sql_b, params_b, paden_b = _vertaald(bouw, vormen, 1)
     if qs._iterable_class not in _SOORTEN or (
         qs._iterable_class is ModelIterable
         and (qs.query.select_related or qs.query.annotation_select or qs._prefetch_related_lookups)
@@ -113,34 +160,33 @@ def _opstellen(bouw, args, vormen):
         raise ImproperlyConfigured(
             f"{bouw.__qualname__}: een voorbereide query levert values() of gewone objecten"
         )
+
+    def weigeren(wat):
+        return ImproperlyConfigured(f"{bouw.__qualname__}: {wat}")
+
+    if sql != sql_b or len(params) != len(params_b):
+        raise weigeren("de SQL hangt af van de waarde van een argument")
     plan = _Plan()
     plan.alias = qs.db
-    connection = connections[plan.alias]
-    compiler = qs.query.get_compiler(using=plan.alias)
-    try:
-        plan.sql, params = compiler.as_sql()
-    except EmptyResultSet:
-        plan.sql = _GEEN_RIJEN
+    plan.sql = sql
+    if sql is _GEEN_RIJEN:
         return plan
-    plan.params = list(params)
-    omzettingen = _omzettingen(connection.ops)
+    plan.params = params
     plan.plaatsen = []
-    for pad, invul in paden:
-        gevonden = False
-        for _naam, omzetten in omzettingen:
-            try:
-                vorm = omzetten(invul)
-            except (TypeError, ValueError, AttributeError):
-                continue
-            plekken = [i for i, p in enumerate(plan.params) if type(p) is type(vorm) and p == vorm]
-            if plekken:
-                plan.plaatsen.extend((i, pad, omzetten) for i in plekken)
-                gevonden = True
+    omzettingen = _omzettingen(connections[plan.alias].ops)
+    for (pad, invul), (_, invul_b) in zip(paden, paden_b, strict=True):
+        for omzetten in omzettingen:
+            plekken = _plekken(params, invul, omzetten)
+            if plekken and [i for i, _ in plekken] == [
+                i for i, _ in _plekken(params_b, invul_b, omzetten)
+            ]:
+                plan.plaatsen.extend((i, pad, zo) for i, zo in plekken)
                 break
-        if not gevonden or str(invul) in plan.sql:
-            raise ImproperlyConfigured(
-                f"{bouw.__qualname__}: argument {pad} komt niet ongewijzigd in de SQL-parameters"
-            )
+        else:
+            raise weigeren(f"argument {pad} komt niet ongewijzigd in de SQL-parameters")
+    vast = {i for i, _, _ in plan.plaatsen}
+    if any(params[i] != params_b[i] for i in range(len(params)) if i not in vast):
+        raise weigeren("een parameter hangt op een andere manier van de argumenten af")
     plan.velden = [kolom[0] for kolom in compiler.select[0 : compiler.col_count]]
     query = qs.query
     plan.soort = qs._iterable_class
@@ -172,7 +218,9 @@ def voorbereid(bouw):
         vormen = tuple(_vorm(a) for a in args)
         plan = plannen.get(vormen)
         if plan is None:
-            plan = plannen[vormen] = _opstellen(bouw, args, vormen)
+            if len(plannen) >= MAX_PLANNEN:  # lists of ever new lengths: start over
+                plannen.clear()
+            plan = plannen[vormen] = _opstellen(bouw, vormen)
         if plan.sql is _GEEN_RIJEN:
             return []
         params = list(plan.params)

@@ -140,4 +140,5 @@ def test_login_with_any_input_gives_form_or_redirect(
 ):
     response = client.post("/inloggen/", {"username": gebruikersnaam, "password": wachtwoord})
     assert response.status_code in (200, 302)
-    assert get_user_model().objects.filter(username=gebruikersnaam).count() <= 1
+    if "\x00" not in gebruikersnaam:  # PostgreSQL refuses NUL in a query: no name holds one
+        assert get_user_model().objects.filter(username=gebruikersnaam).count() <= 1

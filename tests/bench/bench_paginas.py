@@ -175,8 +175,12 @@ def gunicorn(module, poort, env, cwd):
 
 def stoppen(proces):
     if proces and proces.poll() is None:
-        os.killpg(proces.pid, signal.SIGTERM)
-        proces.wait(timeout=20)
+        proces.terminate()  # the master stops its workers itself (a group kill made it log errors)
+        try:
+            proces.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proces.pid, signal.SIGKILL)
+            proces.wait(timeout=20)
 
 
 def _cookies(response, koekjes):

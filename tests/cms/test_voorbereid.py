@@ -73,6 +73,15 @@ def _activiteit_sinds(user_id, sinds, soort):
 
 
 @voorbereid
+def _over_onderwerpen(ids):
+    return (
+        Activiteit.objects.filter(object_id__in=ids)
+        .order_by("object_id")
+        .values_list("object_id", flat=True)
+    )
+
+
+@voorbereid
 def _leden_met_naam(naam):
     return User.objects.filter(first_name=naam).order_by("pk")
 
@@ -85,7 +94,11 @@ def test_moments_convert_and_objects_come_back_whole(mensen):
             gebruiker=mensen[0],
             soort=Activiteit.Soort.HOOFDSTUK_GELEZEN,
             moment=nu - dt.timedelta(days=dagen),
+            object_id=dagen,
         )
+    # A big-integer column: PostgreSQL's driver wraps the value, the prepared read does too.
+    assert _over_onderwerpen([3, 4]) == [3]
+    assert _over_onderwerpen([1, 2, 3]) == [1, 3]
     soort = Activiteit.Soort.HOOFDSTUK_GELEZEN
     assert _activiteit_sinds(mensen[0].pk, nu - dt.timedelta(days=2), soort) == [(soort, 1)]
     assert _activiteit_sinds(mensen[0].pk, nu - dt.timedelta(days=5), soort) == [(soort, 2)]
@@ -125,6 +138,8 @@ def test_a_builder_that_changes_its_argument_is_refused(db):
 
     with pytest.raises(ImproperlyConfigured):
         met_select_related(1)
+    with pytest.raises(TypeError):
+        _groepnamen(User(pk=1))  # an object instead of its pk
 
 
 def test_sign_in_reads_session_and_user_prepared_and_sign_out_ends_it(mensen, wachtwoord):
