@@ -38,10 +38,32 @@ class HuidigeGebruikerMiddleware:
 
 # --- Reads shared within one block of work ------------------------------------------------------
 
-_gedeeld = ContextVar("leernetwerk_gedeeld", default=None)
+
+class Blok:
+    """A dict shared by all code inside one `with blok.delen():` block of work; a block opened
+    inside another shares the outer one. `geheugen()` is that dict, or None outside a block."""
+
+    def __init__(self, naam):
+        self._var = ContextVar(naam, default=None)
+
+    @contextmanager
+    def delen(self):
+        if self._var.get() is not None:  # inside a block already: share that one
+            yield
+            return
+        token = self._var.set({})
+        try:
+            yield
+        finally:
+            self._var.reset(token)
+
+    def geheugen(self):
+        return self._var.get()
 
 
-@contextmanager
+_gedeeld = Blok("leernetwerk_gedeeld")
+
+
 def gedeeld_lezen():
     """Within this block, functions marked `@eenmaal_per_blok` run once per arguments.
 
@@ -50,25 +72,18 @@ def gedeeld_lezen():
     full. The block is the building of one page, so nothing written later can be missed; outside
     a block (views that write, the e-mail task) every call reads afresh.
     """
-    if _gedeeld.get() is not None:  # inside a block already: share that one
-        yield
-        return
-    token = _gedeeld.set({})
-    try:
-        yield
-    finally:
-        _gedeeld.reset(token)
+    return _gedeeld.delen()
 
 
 def blokgeheugen():
     """The dict of the current `gedeeld_lezen` block, or None outside one."""
-    return _gedeeld.get()
+    return _gedeeld.geheugen()
 
 
 def eenmaal_per_blok(functie):
     @wraps(functie)
     def binnen(*args, **kwargs):
-        geheugen = _gedeeld.get()
+        geheugen = _gedeeld.geheugen()
         if geheugen is None:
             return functie(*args, **kwargs)
         sleutel = (functie, args, tuple(sorted(kwargs.items())))

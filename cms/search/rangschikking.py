@@ -11,16 +11,16 @@ Queries with other parts (phrases, fuzzy terms, ``Not``, ``Every``) or another w
 model are not handled: :func:`beste` returns None and whoosh's collector answers.
 """
 
-import contextvars
 import heapq
 import threading
 from collections import OrderedDict
-from contextlib import contextmanager
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
+
+from cms.huidige import Blok
 
 # segment id -> {field: [field length per document number]}. A segment's documents and their
 # lengths never change (a deletion only marks them), so this survives the new searcher
@@ -31,20 +31,12 @@ _slot = threading.Lock()
 # Inside `scores_delen()`: (searcher, query) -> {docnum: score}. Site search asks the page
 # index the same query once per page type (interventies, beslismomenten, ...), each with its
 # own filter; the scores are those of the whole index, so they are computed once per search.
-_gedeeld = contextvars.ContextVar("rangschikking_gedeeld", default=None)
+_gedeeld = Blok("rangschikking_gedeeld")
 
 
-@contextmanager
 def scores_delen():
     """Compute the scores of one query on one searcher once in this block (one search)."""
-    if _gedeeld.get() is not None:
-        yield
-        return
-    token = _gedeeld.set({})
-    try:
-        yield
-    finally:
-        _gedeeld.reset(token)
+    return _gedeeld.delen()
 
 
 class NietOndersteund(Exception):
@@ -177,7 +169,7 @@ def _postings(m):
 def alle_scores(zoeker, q):
     """{docnum: score} of every document `q` matches (shared, do not change it); None if this
     module does not score `q`."""
-    gedeeld = _gedeeld.get()
+    gedeeld = _gedeeld.geheugen()
     sleutel = (id(zoeker), q)
     if gedeeld is not None and sleutel in gedeeld and gedeeld[sleutel][0] is zoeker:
         return gedeeld[sleutel][1]
