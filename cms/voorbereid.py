@@ -42,10 +42,13 @@ _GEEN_RIJEN = object()  # the query can match nothing (e.g. `__in=[]`): Django s
 _SOORTEN = (ModelIterable, ValuesIterable, ValuesListIterable, FlatValuesListIterable)
 
 
-def _soort(waarde):
-    """How an argument is stood in for: a type name, or None if its value is part of the shape."""
-    if isinstance(waarde, bool):
-        return None
+def _vorm(waarde):
+    """The shape of an argument: the type its stand-in gets, a list of shapes, or ("waarde", x)
+    for a value without a stand-in (None, a boolean), which is then part of the shape."""
+    if isinstance(waarde, (list, tuple)):
+        return ("lijst", tuple(_vorm(w) for w in waarde))
+    if waarde is None or isinstance(waarde, bool):
+        return ("waarde", waarde)
     if isinstance(waarde, int):
         return "int"
     if isinstance(waarde, str):
@@ -56,17 +59,6 @@ def _soort(waarde):
         return "date"
     if isinstance(waarde, dt.time):
         return "time"
-    return None
-
-
-def _vorm(waarde):
-    if isinstance(waarde, (list, tuple, set, frozenset)):
-        return ("lijst", tuple(_vorm(w) for w in waarde))
-    soort = _soort(waarde)
-    if soort is not None:
-        return soort
-    if waarde is None or isinstance(waarde, bool):
-        return ("waarde", waarde)
     raise TypeError(f"een voorbereide query krijgt geen {type(waarde).__name__}: geef de pk mee")
 
 
@@ -110,7 +102,7 @@ def _omzettingen(ops):
 
 
 class _Plan:
-    __slots__ = ("alias", "sql", "params", "plaatsen", "velden", "namen", "soort", "model")
+    __slots__ = ("alias", "query", "sql", "params", "plaatsen", "velden", "namen", "soort", "model")
 
 
 def _vertaald(bouw, vormen, reeks):
@@ -188,7 +180,7 @@ def _opstellen(bouw, vormen):
     if any(params[i] != params_b[i] for i in range(len(params)) if i not in vast):
         raise weigeren("een parameter hangt op een andere manier van de argumenten af")
     plan.velden = [kolom[0] for kolom in compiler.select[0 : compiler.col_count]]
-    query = qs.query
+    query = plan.query = qs.query
     plan.soort = qs._iterable_class
     if plan.soort is ModelIterable:
         plan.namen = [veld.target.attname for veld in plan.velden]
@@ -230,19 +222,11 @@ def voorbereid(bouw):
         with connection.cursor() as cursor:
             cursor.execute(plan.sql, params)
             rijen = cursor.fetchall()
-        omzetters = []
-        for positie, veld in enumerate(plan.velden):
-            functies = connection.ops.get_db_converters(veld) + veld.get_db_converters(connection)
-            if functies:
-                omzetters.append((positie, functies, veld))
+        # Django's own conversion of the columns (dates on SQLite, decimals, aggregates).
+        compiler = plan.query.get_compiler(using=plan.alias)
+        omzetters = compiler.get_converters(plan.velden)
         if omzetters:
-            rijen = [list(rij) for rij in rijen]
-            for rij in rijen:
-                for positie, functies, veld in omzetters:
-                    waarde = rij[positie]
-                    for omzetter in functies:
-                        waarde = omzetter(waarde, veld, connection)
-                    rij[positie] = waarde
+            rijen = list(compiler.apply_converters(rijen, omzetters))
         if plan.soort is FlatValuesListIterable:
             return [rij[0] for rij in rijen]
         if plan.soort is ValuesIterable:
