@@ -16,7 +16,6 @@ from urllib.parse import urlencode
 import jwt
 import requests
 from django.contrib import auth, messages
-from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.http import Http404, HttpResponseRedirect
@@ -76,7 +75,7 @@ class OidcBackend(OIDCAuthenticationBackend):
 
     def get_user(self, user_id):
         # The library's get_user would keep a deactivated account signed in; Django's does not.
-        return actieve_gebruiker(ModelBackend(), user_id)
+        return actieve_gebruiker(self, user_id)
 
     def get_payload_data(self, token, key):
         """Verify signature, algorithm, audience, issuer and lifetime of the ID token."""

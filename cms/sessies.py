@@ -6,12 +6,9 @@ refusing an inactive account, the password hash check) is Django's. `SESSION_ENG
 module, `AUTHENTICATION_BACKENDS` its `Wachtwoordbackend`; the tables are Django's.
 """
 
-import logging
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.sessions.backends import db
-from django.core.exceptions import SuspiciousOperation
 from django.utils import timezone
 
 from cms.voorbereid import voorbereid
@@ -26,11 +23,7 @@ def _sessie(sleutel, nu):
 
 class SessionStore(db.SessionStore):
     def _get_session_from_db(self):
-        try:
-            rijen = _sessie(self.session_key, timezone.now())
-        except SuspiciousOperation as fout:
-            logging.getLogger(f"django.security.{fout.__class__.__name__}").warning(str(fout))
-            rijen = []
+        rijen = _sessie(self.session_key, timezone.now())
         if rijen:
             return rijen[0]
         self._session_key = None
