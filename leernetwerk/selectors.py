@@ -350,13 +350,14 @@ class VolgendeSessie:
 
 
 @eenmaal_per_blok
-def volgende_sessie(user, *, vanaf=None):
+def volgende_sessie(user, *, vanaf):
     """The next session of the user's groups from `vanaf` (today) on: when, which group, which
-    method; no content is loaded."""
+    method; no content is loaded. The home tile and the reminders ask it with the same `vanaf`,
+    so a page reads it once."""
     groepen = sorted(zichtbaar_vanaf(user))
     if not groepen:
         return None
-    rijen = _eerstvolgende_sessie(groepen, vanaf or timezone.localdate())
+    rijen = _eerstvolgende_sessie(groepen, vanaf)
     return VolgendeSessie(*rijen[0]) if rijen else None
 
 
